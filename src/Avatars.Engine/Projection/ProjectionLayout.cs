@@ -140,13 +140,27 @@ internal sealed class ProjectionLayout
         var n = table.RowCount;
         var continuousColumns = table.Columns.Where(c => ColumnValues.IsContinuous(c.Type)).ToArray();
         var continuous = new ContinuousVariable[continuousColumns.Length];
+        var errors = new ProjectionException?[continuousColumns.Length];
         Parallel.For(0, continuousColumns.Length, new ParallelOptions { CancellationToken = cancellationToken }, j =>
         {
             var column = continuousColumns[j];
-            var (mean, std) = MeanAndStandardDeviation(column, n, table.Name);
             var offset = column is DateTimeColumn { Type: ColumnType.DateTimeTz } d ? d.Offset : (TimeSpan?)null;
-            continuous[j] = new ContinuousVariable(column.Name, column.Type, offset, mean, std);
+            try
+            {
+                var (mean, std) = MeanAndStandardDeviation(column, n, table.Name);
+                continuous[j] = new ContinuousVariable(column.Name, column.Type, offset, mean, std);
+            }
+            catch (ProjectionException e)
+            {
+                errors[j] = e;
+            }
         });
+
+        // Report the first bad column in table order, not whichever thread failed first.
+        if (errors.FirstOrDefault(e => e is not null) is { } error)
+        {
+            throw error;
+        }
 
         var categorical = new List<CategoricalVariable>();
         var counts = new List<long>();
