@@ -1,0 +1,539 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Avatars.Engine.Neighbors;
+
+/// <summary>
+/// An exact Euclidean k-d tree over <c>n</c> points of dimension <c>d</c>, following the rules of
+/// <see cref="INeighborIndex"/> (ascending (distance, index) order, lowest index wins ties, inclusive radius counts,
+/// distances from <see cref="EuclideanDistance"/>). Results are bitwise identical to <see cref="BruteForceNeighbors"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Layout: a complete, implicit binary tree (node <c>i</c> has children <c>2i + 1</c> and <c>2i + 2</c>) of depth
+/// <c>L</c>, the smallest depth whose leaves hold at most the bucket size. Each internal node splits its rows at the
+/// middle position (median) along the dimension of widest spread, so leaf sizes differ by at most one. Nodes are flat
+/// arrays (split dimension, split value, smallest row index below); the points are copied into leaf blocks stored
+/// dimension-major (structure of arrays) and padded with NaN to a multiple of four, so four distances are computed at
+/// once with 256-bit vectors (same operations and summation order as the scalar distance, hence bitwise equal).
+/// </para>
+/// <para>
+/// Search: depth first, nearer child first; a subtree is pruned with the squared distance to the split planes on the
+/// path (a rigorous lower bound even in floating point, because it is summed in the same order as the distances with
+/// smaller or equal terms). A subtree at a lower bound equal to the current k-th distance is still visited when it holds
+/// a row index lower than the current k-th one, so ties are resolved exactly. Build is O(n log n); a query is about
+/// O(log n + k) for low dimensions.
+/// </para>
+/// </remarks>
+public sealed partial class KdTree : INeighborIndex
+{
+    /// <summary>The default maximum number of points in a leaf.</summary>
+    public const int DefaultBucketSize = 16;
+
+    private const int Lanes = 4;
+    private const int StackLimit = 128;
+
+    private readonly int _count;
+    private readonly int _dimension;
+    private readonly int _internalCount;
+    private readonly int _leafCount;
+    private readonly int _capacity;
+    private readonly int _blockLength;
+
+    /// <summary>Leaf blocks: leaf * (capacity * d) + j * capacity + slot; NaN in padding slots.</summary>
+    private readonly double[] _coords;
+
+    /// <summary>Row index of each slot (leaf * capacity + slot); −1 in padding slots.</summary>
+    private readonly int[] _slotRow;
+
+    /// <summary>Slot of each row.</summary>
+    private readonly int[] _rowSlot;
+
+    private readonly int[] _splitDimension;
+    private readonly double[] _splitValue;
+
+    /// <summary>Smallest row index in the subtree of each node (internal nodes then leaves).</summary>
+    private readonly int[] _minRow;
+
+    /// <summary>Builds the tree.</summary>
+    /// <param name="points">The points, row-major (<paramref name="count"/> × <paramref name="dimension"/>); copied.</param>
+    /// <param name="count">The number of points (may be 0).</param>
+    /// <param name="dimension">The dimension (at least 1).</param>
+    /// <param name="bucketSize">The maximum number of points in a leaf (2 to 1024).</param>
+    /// <param name="maxDegreeOfParallelism">Threads used for the build (≤ 0: all processors). The tree does not depend on it.</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A size is out of range, the buffer length is not <c>count × dimension</c>, or a coordinate is NaN or infinite
+    /// (the message names the row).
+    /// </exception>
+    public KdTree(ReadOnlySpan<double> points, int count, int dimension, int bucketSize = DefaultBucketSize, int maxDegreeOfParallelism = 1)
+    {
+        NeighborGuard.Points(points, count, dimension, nameof(points), nameof(count), nameof(dimension));
+        if (bucketSize < 2 || bucketSize > 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bucketSize), bucketSize, $"The bucket size must be between 2 and 1024 (got {bucketSize}).");
+        }
+
+        _count = count;
+        _dimension = dimension;
+        BucketSize = bucketSize;
+
+        var levels = 0;
+        while (CeilDiv(count, 1L << levels) > bucketSize)
+        {
+            levels++;
+        }
+
+        Depth = levels;
+        _leafCount = 1 << levels;
+        _internalCount = _leafCount - 1;
+        var maxLeaf = (int)CeilDiv(count, _leafCount);
+        _capacity = Math.Max(Lanes, (maxLeaf + Lanes - 1) / Lanes * Lanes);
+        _blockLength = _capacity * dimension;
+
+        _splitDimension = new int[_internalCount];
+        _splitValue = new double[_internalCount];
+        _minRow = new int[_internalCount + _leafCount];
+
+        var work = points.ToArray();
+        var rows = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            rows[i] = i;
+        }
+
+        new Builder(this, work, rows).Build(NeighborGuard.Parallelism(maxDegreeOfParallelism));
+
+        _coords = new double[(long)_leafCount * _blockLength > int.MaxValue ? throw new ArgumentOutOfRangeException(nameof(count), count, "Too many points for one tree.") : _leafCount * _blockLength];
+        _slotRow = new int[_leafCount * _capacity];
+        _rowSlot = new int[count];
+        for (var leaf = 0; leaf < _leafCount; leaf++)
+        {
+            var start = LeafStart(leaf);
+            var size = LeafStart(leaf + 1) - start;
+            var block = leaf * _blockLength;
+            var minRow = int.MaxValue;
+            for (var s = 0; s < _capacity; s++)
+            {
+                var slot = leaf * _capacity + s;
+                if (s < size)
+                {
+                    var row = rows[start + s];
+                    _slotRow[slot] = row;
+                    _rowSlot[row] = slot;
+                    minRow = Math.Min(minRow, row);
+                    for (var j = 0; j < dimension; j++)
+                    {
+                        _coords[block + (j * _capacity) + s] = work[((start + s) * dimension) + j];
+                    }
+                }
+                else
+                {
+                    _slotRow[slot] = -1;
+                    for (var j = 0; j < dimension; j++)
+                    {
+                        _coords[block + (j * _capacity) + s] = double.NaN;
+                    }
+                }
+            }
+
+            _minRow[_internalCount + leaf] = minRow;
+        }
+
+        for (var node = _internalCount - 1; node >= 0; node--)
+        {
+            _minRow[node] = Math.Min(_minRow[(2 * node) + 1], _minRow[(2 * node) + 2]);
+        }
+    }
+
+    /// <inheritdoc />
+    public int Count => _count;
+
+    /// <inheritdoc />
+    public int Dimension => _dimension;
+
+    /// <summary>The maximum number of points in a leaf, as requested at construction.</summary>
+    public int BucketSize { get; }
+
+    /// <summary>The depth of the tree (0 when the root is a leaf); there are <c>2^Depth</c> leaves.</summary>
+    public int Depth { get; }
+
+    /// <inheritdoc />
+    public int Query(ReadOnlySpan<double> point, int k, Span<int> indices, Span<double> distances, int excludeIndex = -1)
+    {
+        NeighborGuard.Point(point, _dimension, nameof(point));
+        NeighborGuard.QueryOutputs(k, indices.Length, distances.Length);
+        NeighborGuard.Exclude(excludeIndex, _count);
+        return QueryCore(point, k, indices[..k], distances[..k], excludeIndex);
+    }
+
+    /// <inheritdoc />
+    public int Nearest(ReadOnlySpan<double> point, out double distance, int excludeIndex = -1)
+    {
+        NeighborGuard.Point(point, _dimension, nameof(point));
+        NeighborGuard.Exclude(excludeIndex, _count);
+        Span<int> index = stackalloc int[1];
+        Span<double> dist = stackalloc double[1];
+        QueryCore(point, 1, index, dist, excludeIndex);
+        distance = dist[0];
+        return index[0];
+    }
+
+    /// <inheritdoc />
+    public int CountWithinRadius(ReadOnlySpan<double> point, double radius, int excludeIndex = -1)
+    {
+        var threshold = EuclideanDistance.SquaredThreshold(radius);
+        NeighborGuard.Point(point, _dimension, nameof(point));
+        NeighborGuard.Exclude(excludeIndex, _count);
+        return CountCore(point, threshold, excludeIndex);
+    }
+
+    /// <inheritdoc />
+    public void CopyPoint(int index, Span<double> destination)
+    {
+        NeighborGuard.Row(index, _count, nameof(index));
+        if (destination.Length < _dimension)
+        {
+            throw new ArgumentOutOfRangeException(nameof(destination), destination.Length, $"destination has room for {destination.Length} coordinates but the dimension is {_dimension}.");
+        }
+
+        CopySlot(_rowSlot[index], destination);
+    }
+
+    /// <summary>The number of leaves (<c>2^Depth</c>).</summary>
+    internal int LeafCount => _leafCount;
+
+    /// <summary>The number of slots (leaves × capacity), including padding slots.</summary>
+    internal int SlotCount => _leafCount * _capacity;
+
+    /// <summary>The row stored in a slot, or −1 for a padding slot.</summary>
+    internal int RowAtSlot(int slot) => _slotRow[slot];
+
+    /// <summary>Copies the coordinates stored in a slot.</summary>
+    internal void CopySlot(int slot, Span<double> destination)
+    {
+        var leaf = slot / _capacity;
+        var s = slot - (leaf * _capacity);
+        var block = leaf * _blockLength;
+        for (var j = 0; j < _dimension; j++)
+        {
+            destination[j] = _coords[block + (j * _capacity) + s];
+        }
+    }
+
+    /// <summary>The leaf a point descends to (used to order batch queries for locality).</summary>
+    internal int LeafOf(ReadOnlySpan<double> point)
+    {
+        var node = 0;
+        while (node < _internalCount)
+        {
+            node = (2 * node) + (point[_splitDimension[node]] >= _splitValue[node] ? 2 : 1);
+        }
+
+        return node - _internalCount;
+    }
+
+    /// <summary>k-nearest query without argument checks; spans have length exactly k.</summary>
+    internal int QueryCore(ReadOnlySpan<double> point, int k, Span<int> indices, Span<double> distances, int excludeIndex)
+    {
+        var d = _dimension;
+        Vector256<double>[]? rentedVectors = null;
+        double[]? rentedOffsets = null;
+        var queryVectors = d <= StackLimit ? stackalloc Vector256<double>[d] : (rentedVectors = ArrayPool<Vector256<double>>.Shared.Rent(d)).AsSpan(0, d);
+        var offsets = d <= StackLimit ? stackalloc double[d] : (rentedOffsets = ArrayPool<double>.Shared.Rent(d)).AsSpan(0, d);
+        for (var j = 0; j < d; j++)
+        {
+            queryVectors[j] = Vector256.Create(point[j]);
+            offsets[j] = 0;
+        }
+
+        var state = new KnnState
+        {
+            Query = point,
+            QueryVectors = queryVectors,
+            Offsets = offsets,
+            BestSquared = distances,
+            BestRows = indices,
+            K = k,
+            Count = 0,
+            Exclude = excludeIndex,
+            Worst = double.PositiveInfinity,
+            WorstRow = int.MaxValue,
+        };
+
+        if (_count > 0)
+        {
+            SearchKnn(0, ref state);
+        }
+
+        var found = state.Count;
+        for (var i = 0; i < found; i++)
+        {
+            distances[i] = Math.Sqrt(distances[i]);
+        }
+
+        for (var i = found; i < k; i++)
+        {
+            indices[i] = -1;
+            distances[i] = double.PositiveInfinity;
+        }
+
+        if (rentedVectors is not null)
+        {
+            ArrayPool<Vector256<double>>.Shared.Return(rentedVectors);
+        }
+
+        if (rentedOffsets is not null)
+        {
+            ArrayPool<double>.Shared.Return(rentedOffsets);
+        }
+
+        return found;
+    }
+
+    /// <summary>Inclusive count of points with squared distance ≤ <paramref name="threshold"/>, without argument checks.</summary>
+    internal int CountCore(ReadOnlySpan<double> point, double threshold, int excludeIndex)
+    {
+        if (_count == 0)
+        {
+            return 0;
+        }
+
+        var d = _dimension;
+        Vector256<double>[]? rentedVectors = null;
+        double[]? rentedOffsets = null;
+        var queryVectors = d <= StackLimit ? stackalloc Vector256<double>[d] : (rentedVectors = ArrayPool<Vector256<double>>.Shared.Rent(d)).AsSpan(0, d);
+        var offsets = d <= StackLimit ? stackalloc double[d] : (rentedOffsets = ArrayPool<double>.Shared.Rent(d)).AsSpan(0, d);
+        for (var j = 0; j < d; j++)
+        {
+            queryVectors[j] = Vector256.Create(point[j]);
+            offsets[j] = 0;
+        }
+
+        var state = new CountState
+        {
+            Query = point,
+            QueryVectors = queryVectors,
+            Offsets = offsets,
+            Threshold = threshold,
+            ThresholdVector = Vector256.Create(threshold),
+        };
+
+        var total = SearchCount(0, ref state);
+        if (excludeIndex >= 0)
+        {
+            Span<double> own = d <= StackLimit ? stackalloc double[d] : new double[d];
+            CopySlot(_rowSlot[excludeIndex], own);
+            if (EuclideanDistance.SquaredUnchecked(point, own) <= threshold)
+            {
+                total--;
+            }
+        }
+
+        if (rentedVectors is not null)
+        {
+            ArrayPool<Vector256<double>>.Shared.Return(rentedVectors);
+        }
+
+        if (rentedOffsets is not null)
+        {
+            ArrayPool<double>.Shared.Return(rentedOffsets);
+        }
+
+        return total;
+    }
+
+    private void SearchKnn(int node, ref KnnState state)
+    {
+        if (node >= _internalCount)
+        {
+            ScanLeafKnn(node - _internalCount, ref state);
+            return;
+        }
+
+        var dim = _splitDimension[node];
+        var diff = state.Query[dim] - _splitValue[node];
+        int near, far;
+        if (diff >= 0)
+        {
+            near = (2 * node) + 2;
+            far = near - 1;
+        }
+        else
+        {
+            near = (2 * node) + 1;
+            far = near + 1;
+        }
+
+        SearchKnn(near, ref state);
+
+        var saved = state.Offsets[dim];
+        state.Offsets[dim] = diff;
+        var bound = SumOfSquares(state.Offsets);
+        if (bound < state.Worst || (bound == state.Worst && _minRow[far] < state.WorstRow))
+        {
+            SearchKnn(far, ref state);
+        }
+
+        state.Offsets[dim] = saved;
+    }
+
+    private void ScanLeafKnn(int leaf, ref KnnState state)
+    {
+        var capacity = _capacity;
+        var d = _dimension;
+        ref var block = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_coords), leaf * _blockLength);
+        ref var slotRows = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slotRow), leaf * capacity);
+        ref var queryVectors = ref MemoryMarshal.GetReference(state.QueryVectors);
+        for (var g = 0; g < capacity; g += Lanes)
+        {
+            ref var column = ref Unsafe.Add(ref block, g);
+            var acc = Vector256<double>.Zero;
+            for (var j = 0; j < d; j++)
+            {
+                var diff = Unsafe.Add(ref queryVectors, j) - Vector256.LoadUnsafe(ref column, (nuint)(j * capacity));
+                acc += diff * diff;
+            }
+
+            var mask = Vector256.LessThanOrEqual(acc, Vector256.Create(state.Worst)).ExtractMostSignificantBits();
+            while (mask != 0)
+            {
+                var lane = BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                var row = Unsafe.Add(ref slotRows, g + lane);
+                if (row == state.Exclude)
+                {
+                    continue;
+                }
+
+                var squared = acc.GetElement(lane);
+                if (state.Count < state.K || squared < state.Worst || (squared == state.Worst && row < state.WorstRow))
+                {
+                    Insert(ref state, squared, row);
+                }
+            }
+        }
+    }
+
+    private static void Insert(ref KnnState state, double squared, int row)
+    {
+        var best = state.BestSquared;
+        var rows = state.BestRows;
+        var position = state.Count < state.K ? state.Count++ : state.K - 1;
+        while (position > 0 && (squared < best[position - 1] || (squared == best[position - 1] && row < rows[position - 1])))
+        {
+            best[position] = best[position - 1];
+            rows[position] = rows[position - 1];
+            position--;
+        }
+
+        best[position] = squared;
+        rows[position] = row;
+        if (state.Count == state.K)
+        {
+            state.Worst = best[state.K - 1];
+            state.WorstRow = rows[state.K - 1];
+        }
+    }
+
+    private int SearchCount(int node, ref CountState state)
+    {
+        if (node >= _internalCount)
+        {
+            return ScanLeafCount(node - _internalCount, ref state);
+        }
+
+        var dim = _splitDimension[node];
+        var diff = state.Query[dim] - _splitValue[node];
+        int near, far;
+        if (diff >= 0)
+        {
+            near = (2 * node) + 2;
+            far = near - 1;
+        }
+        else
+        {
+            near = (2 * node) + 1;
+            far = near + 1;
+        }
+
+        var total = SearchCount(near, ref state);
+
+        var saved = state.Offsets[dim];
+        state.Offsets[dim] = diff;
+        if (SumOfSquares(state.Offsets) <= state.Threshold)
+        {
+            total += SearchCount(far, ref state);
+        }
+
+        state.Offsets[dim] = saved;
+        return total;
+    }
+
+    private int ScanLeafCount(int leaf, ref CountState state)
+    {
+        var capacity = _capacity;
+        var d = _dimension;
+        ref var block = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_coords), leaf * _blockLength);
+        ref var queryVectors = ref MemoryMarshal.GetReference(state.QueryVectors);
+        var total = 0;
+        for (var g = 0; g < capacity; g += Lanes)
+        {
+            ref var column = ref Unsafe.Add(ref block, g);
+            var acc = Vector256<double>.Zero;
+            for (var j = 0; j < d; j++)
+            {
+                var diff = Unsafe.Add(ref queryVectors, j) - Vector256.LoadUnsafe(ref column, (nuint)(j * capacity));
+                acc += diff * diff;
+            }
+
+            total += BitOperations.PopCount(Vector256.LessThanOrEqual(acc, state.ThresholdVector).ExtractMostSignificantBits());
+        }
+
+        return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SumOfSquares(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        for (var j = 0; j < values.Length; j++)
+        {
+            sum += values[j] * values[j];
+        }
+
+        return sum;
+    }
+
+    private int LeafStart(int leaf) => RangeStart(Depth, leaf);
+
+    /// <summary>First row (in build order) of the node at <paramref name="position"/> within level <paramref name="depth"/>.</summary>
+    private int RangeStart(int depth, int position) => (int)(((long)position * _count) >> depth);
+
+    private static long CeilDiv(long a, long b) => (a + b - 1) / b;
+
+    private ref struct KnnState
+    {
+        public ReadOnlySpan<double> Query;
+        public Span<Vector256<double>> QueryVectors;
+        public Span<double> Offsets;
+        public Span<double> BestSquared;
+        public Span<int> BestRows;
+        public int K;
+        public int Count;
+        public int Exclude;
+        public double Worst;
+        public int WorstRow;
+    }
+
+    private ref struct CountState
+    {
+        public ReadOnlySpan<double> Query;
+        public Span<Vector256<double>> QueryVectors;
+        public Span<double> Offsets;
+        public double Threshold;
+        public Vector256<double> ThresholdVector;
+    }
+}

@@ -1,0 +1,311 @@
+using System.Globalization;
+
+namespace Avatars.Engine.Neighbors;
+
+/// <summary>
+/// Parallel batch neighbour queries (all rows of a table, or a set of query rows against a reference index). Rows are
+/// processed in blocks of <see cref="BlockSize"/> with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>;
+/// each row's answer depends only on that row, so results are identical whatever the degree of parallelism. Each
+/// method honours its cancellation token between blocks and reports progress (fraction of blocks done, 0–1) after
+/// every block, in increasing order.
+/// </summary>
+public static class NeighborSearch
+{
+    /// <summary>The number of query rows per parallel work item.</summary>
+    public const int BlockSize = 1024;
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest other points of every point (the point itself is excluded by index; exact
+    /// duplicates of it are other individuals, at distance 0). Builds a <see cref="KdTree"/>.
+    /// </summary>
+    /// <param name="points">The points, row-major <paramref name="n"/> × <paramref name="d"/>.</param>
+    /// <param name="n">The number of points.</param>
+    /// <param name="d">The dimension.</param>
+    /// <param name="k">The number of neighbours per point, 1 ≤ k &lt; n.</param>
+    /// <param name="maxDegreeOfParallelism">Maximum number of threads (≤ 0: all processors).</param>
+    /// <param name="cancellationToken">Cancels the search between blocks.</param>
+    /// <param name="progress">Receives the fraction of blocks done.</param>
+    /// <returns>n × k neighbour indices and distances, each row in ascending (distance, index) order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range (for example
+    /// "k = 500 must be smaller than the number of rows (150)"), or a coordinate is NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static NeighborResult SelfNeighbors(ReadOnlySpan<double> points, int n, int d, int k, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, IProgress<double>? progress = null)
+    {
+        NeighborGuard.Points(points, n, d, nameof(points), nameof(n), nameof(d));
+        NeighborGuard.K(k, n, excludeSelf: true, nameof(k));
+        var tree = new KdTree(points, n, d, KdTree.DefaultBucketSize, maxDegreeOfParallelism);
+        return SelfNeighbors(tree, k, maxDegreeOfParallelism, cancellationToken, progress);
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest other points of every indexed point (row <c>i</c> excludes index <c>i</c>).
+    /// With a <see cref="KdTree"/> the rows are visited in tree order for memory locality.
+    /// </summary>
+    /// <param name="index">The index over the points.</param>
+    /// <param name="k">The number of neighbours per point, 1 ≤ k &lt; Count.</param>
+    /// <param name="maxDegreeOfParallelism">Maximum number of threads (≤ 0: all processors).</param>
+    /// <param name="cancellationToken">Cancels the search between blocks.</param>
+    /// <param name="progress">Receives the fraction of blocks done.</param>
+    /// <returns>Count × k neighbour indices and distances, each row in ascending (distance, index) order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is out of range.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static NeighborResult SelfNeighbors(INeighborIndex index, int k, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        NeighborGuard.K(k, index.Count, excludeSelf: true, nameof(k));
+        var result = new NeighborResult(index.Count, k);
+        var indices = result.Indices;
+        var distances = result.Distances;
+        var d = index.Dimension;
+
+        if (index is KdTree tree)
+        {
+            RunBlocks(tree.SlotCount, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+            {
+                Span<double> point = d <= 128 ? stackalloc double[d] : new double[d];
+                for (var slot = start; slot < end; slot++)
+                {
+                    var row = tree.RowAtSlot(slot);
+                    if (row < 0)
+                    {
+                        continue;
+                    }
+
+                    tree.CopySlot(slot, point);
+                    tree.QueryCore(point, k, indices.AsSpan(row * k, k), distances.AsSpan(row * k, k), row);
+                }
+            });
+        }
+        else
+        {
+            RunBlocks(index.Count, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+            {
+                Span<double> point = d <= 128 ? stackalloc double[d] : new double[d];
+                for (var row = start; row < end; row++)
+                {
+                    index.CopyPoint(row, point);
+                    index.Query(point, k, indices.AsSpan(row * k, k), distances.AsSpan(row * k, k), row);
+                }
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest reference points of every query row.
+    /// </summary>
+    /// <param name="reference">The index over the reference points.</param>
+    /// <param name="queries">The query points, row-major with the reference dimension.</param>
+    /// <param name="k">The number of neighbours per query (1 ≤ k ≤ Count, or &lt; Count with <paramref name="excludeSelf"/>).</param>
+    /// <param name="excludeSelf">When true, query row <c>i</c> excludes reference index <c>i</c> (the same individual).</param>
+    /// <param name="maxDegreeOfParallelism">Maximum number of threads (≤ 0: all processors).</param>
+    /// <param name="cancellationToken">Cancels the search between blocks.</param>
+    /// <param name="progress">Receives the fraction of blocks done.</param>
+    /// <returns>One row of k neighbours per query row, in ascending (distance, index) order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is out of range, the queries are not whole
+    /// rows of the reference dimension, or a query coordinate is NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static NeighborResult Neighbors(INeighborIndex reference, ReadOnlyMemory<double> queries, int k, bool excludeSelf = false, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var d = reference.Dimension;
+        var rows = NeighborGuard.RowCount(queries.Length, d, nameof(queries));
+        NeighborGuard.Finite(queries.Span, d, nameof(queries));
+        NeighborGuard.K(k, reference.Count, excludeSelf, nameof(k));
+        var result = new NeighborResult(rows, k);
+        var indices = result.Indices;
+        var distances = result.Distances;
+        var order = QueryOrder(reference, queries.Span, rows);
+        var tree = reference as KdTree;
+
+        RunBlocks(rows, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+        {
+            var all = queries.Span;
+            for (var i = start; i < end; i++)
+            {
+                var row = order is null ? i : order[i];
+                var point = all.Slice(row * d, d);
+                var exclude = excludeSelf && row < reference.Count ? row : -1;
+                var rowIndices = indices.AsSpan(row * k, k);
+                var rowDistances = distances.AsSpan(row * k, k);
+                if (tree is not null)
+                {
+                    tree.QueryCore(point, k, rowIndices, rowDistances, exclude);
+                }
+                else
+                {
+                    reference.Query(point, k, rowIndices, rowDistances, exclude);
+                }
+            }
+        });
+
+        return result;
+    }
+
+    /// <summary>
+    /// For each query row, the nearest reference point (lowest index on exact ties) and its distance — for example the
+    /// hidden rate's <c>argmin_j ‖F_i − G_j‖</c> with an index over the avatars.
+    /// </summary>
+    /// <param name="reference">The index over the reference points.</param>
+    /// <param name="queries">The query points, row-major with the reference dimension.</param>
+    /// <param name="maxDegreeOfParallelism">Maximum number of threads (≤ 0: all processors).</param>
+    /// <param name="cancellationToken">Cancels the search between blocks.</param>
+    /// <param name="progress">Receives the fraction of blocks done.</param>
+    /// <returns>A result with <c>K = 1</c>: the nearest index and distance of every query row.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The reference is empty, the queries are not whole rows of the
+    /// reference dimension, or a query coordinate is NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static NeighborResult NearestIn(INeighborIndex reference, ReadOnlyMemory<double> queries, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, IProgress<double>? progress = null) =>
+        Neighbors(reference, queries, 1, excludeSelf: false, maxDegreeOfParallelism, cancellationToken, progress);
+
+    /// <summary>
+    /// For each query row, the nearest of the reference points (lowest index on exact ties) and its distance. Builds a
+    /// <see cref="KdTree"/> over the reference points.
+    /// </summary>
+    /// <param name="referencePoints">The reference points, row-major <paramref name="referenceCount"/> × <paramref name="d"/>.</param>
+    /// <param name="referenceCount">The number of reference points (at least 1).</param>
+    /// <param name="d">The dimension.</param>
+    /// <param name="queries">The query points, row-major with dimension <paramref name="d"/>.</param>
+    /// <param name="maxDegreeOfParallelism">Maximum number of threads (≤ 0: all processors).</param>
+    /// <param name="cancellationToken">Cancels the search between blocks.</param>
+    /// <param name="progress">Receives the fraction of blocks done.</param>
+    /// <returns>A result with <c>K = 1</c>: the nearest reference index and distance of every query row.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range or a coordinate is NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static NeighborResult NearestIn(ReadOnlySpan<double> referencePoints, int referenceCount, int d, ReadOnlyMemory<double> queries, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, IProgress<double>? progress = null)
+    {
+        NeighborGuard.Points(referencePoints, referenceCount, d, nameof(referencePoints), nameof(referenceCount), nameof(d));
+        NeighborGuard.K(1, referenceCount, excludeSelf: false, nameof(referenceCount));
+        var tree = new KdTree(referencePoints, referenceCount, d, KdTree.DefaultBucketSize, maxDegreeOfParallelism);
+        return NearestIn(tree, queries, maxDegreeOfParallelism, cancellationToken, progress);
+    }
+
+    /// <summary>
+    /// For each query row <c>i</c>, the number of indexed points within <c>radii[i]</c> (inclusive, same distance
+    /// computation as the other queries) — for example local cloaking's
+    /// <c>#{ j ≠ i : ‖F_i − G_j‖ ≤ ‖F_i − G_i‖ }</c> with an index over the avatars and <paramref name="excludeSelf"/>.
+    /// </summary>
+    /// <param name="index">The index over the counted points.</param>
+    /// <param name="queries">The query points, row-major with the index dimension.</param>
+    /// <param name="radii">One non-negative radius per query row (positive infinity allowed).</param>
+    /// <param name="excludeSelf">When true, query row <c>i</c> does not count index <c>i</c>.</param>
+    /// <param name="maxDegreeOfParallelism">Maximum number of threads (≤ 0: all processors).</param>
+    /// <param name="cancellationToken">Cancels the search between blocks.</param>
+    /// <param name="progress">Receives the fraction of blocks done.</param>
+    /// <returns>The count of every query row.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The queries are not whole rows of the index dimension, the number
+    /// of radii differs from the number of queries, a radius is negative or NaN, or a coordinate is NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static int[] CountWithinRadii(INeighborIndex index, ReadOnlyMemory<double> queries, ReadOnlyMemory<double> radii, bool excludeSelf, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var d = index.Dimension;
+        var rows = NeighborGuard.RowCount(queries.Length, d, nameof(queries));
+        NeighborGuard.Finite(queries.Span, d, nameof(queries));
+        if (radii.Length != rows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(radii), radii.Length, string.Create(CultureInfo.InvariantCulture, $"radii has {radii.Length} values but there are {rows} query rows."));
+        }
+
+        var thresholds = new double[rows];
+        var radiusSpan = radii.Span;
+        for (var i = 0; i < rows; i++)
+        {
+            var r = radiusSpan[i];
+            if (double.IsNaN(r) || r < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(radii), r, string.Create(CultureInfo.InvariantCulture, $"radii[{i}] = {r} must be a non-negative number."));
+            }
+
+            thresholds[i] = EuclideanDistance.SquaredThreshold(r);
+        }
+
+        var counts = new int[rows];
+        var order = QueryOrder(index, queries.Span, rows);
+        var tree = index as KdTree;
+        RunBlocks(rows, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+        {
+            var all = queries.Span;
+            for (var i = start; i < end; i++)
+            {
+                var row = order is null ? i : order[i];
+                var point = all.Slice(row * d, d);
+                var exclude = excludeSelf && row < index.Count ? row : -1;
+                counts[row] = tree is not null
+                    ? tree.CountCore(point, thresholds[row], exclude)
+                    : index.CountWithinRadius(point, radii.Span[row], exclude);
+            }
+        });
+
+        return counts;
+    }
+
+    /// <summary>
+    /// For a <see cref="KdTree"/> and a large batch, the query rows sorted by the leaf they fall in (counting sort,
+    /// stable), so consecutive queries touch the same part of the tree; null otherwise (natural order).
+    /// </summary>
+    private static int[]? QueryOrder(INeighborIndex index, ReadOnlySpan<double> queries, int rows)
+    {
+        if (index is not KdTree tree || rows < 2 * BlockSize || tree.LeafCount == 1)
+        {
+            return null;
+        }
+
+        var d = tree.Dimension;
+        var leaves = new int[rows];
+        var starts = new int[tree.LeafCount + 1];
+        for (var row = 0; row < rows; row++)
+        {
+            var leaf = tree.LeafOf(queries.Slice(row * d, d));
+            leaves[row] = leaf;
+            starts[leaf + 1]++;
+        }
+
+        for (var leaf = 0; leaf < tree.LeafCount; leaf++)
+        {
+            starts[leaf + 1] += starts[leaf];
+        }
+
+        var order = new int[rows];
+        for (var row = 0; row < rows; row++)
+        {
+            order[starts[leaves[row]]++] = row;
+        }
+
+        return order;
+    }
+
+    private static void RunBlocks(int total, int maxDegreeOfParallelism, CancellationToken cancellationToken, IProgress<double>? progress, Action<int, int> body)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var blocks = (int)(((long)total + BlockSize - 1) / BlockSize);
+        if (blocks == 0)
+        {
+            progress?.Report(1.0);
+            return;
+        }
+
+        var done = 0;
+        var gate = new object();
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = NeighborGuard.Parallelism(maxDegreeOfParallelism),
+            CancellationToken = cancellationToken,
+        };
+
+        Parallel.For(0, blocks, options, block =>
+        {
+            var start = block * BlockSize;
+            body(start, Math.Min(total, start + BlockSize));
+            if (progress is not null)
+            {
+                lock (gate)
+                {
+                    done++;
+                    progress.Report((double)done / blocks);
+                }
+            }
+        });
+    }
+}
