@@ -100,21 +100,65 @@ internal sealed class LinearRowMap
     }
 
     /// <summary>
-    /// Maps <paramref name="count"/> encoded rows (column-major buffers of <see cref="RowEncoder.Fill"/>) to
-    /// <paramref name="y"/>, row-major count × K.
+    /// Up to this many outputs the continuous part is computed column by column (long SIMD runs over the rows,
+    /// then a transpose); beyond, row by row (SIMD over the outputs, no transpose). Measured crossover.
     /// </summary>
-    public void Apply(ReadOnlySpan<double> z, ReadOnlySpan<int> active, int count, Span<double> y)
+    private const int ColumnMajorMaxOutputs = 16;
+
+    /// <summary>The scratch length <see cref="Apply"/> needs for <paramref name="count"/> rows.</summary>
+    public int ScratchLength(int count) => pc > 0 && Outputs <= ColumnMajorMaxOutputs ? Outputs * count : 0;
+
+    /// <summary>
+    /// Maps <paramref name="count"/> encoded rows (column-major buffers of <see cref="RowEncoder.Fill"/>) to
+    /// <paramref name="y"/>, row-major count × K. <paramref name="scratch"/> holds <see cref="ScratchLength"/> values.
+    /// </summary>
+    public void Apply(ReadOnlySpan<double> z, ReadOnlySpan<int> active, int count, Span<double> y, Span<double> scratch)
     {
         var k = Outputs;
+        if (pc > 0 && k <= ColumnMajorMaxOutputs)
+        {
+            var columns = scratch[..(k * count)];
+            for (var o = 0; o < k; o++)
+            {
+                var column = columns.Slice(o * count, count);
+                column.Fill(c[o]);
+                for (var j = 0; j < pc; j++)
+                {
+                    VectorMath.Axpy(a[(j * k) + o], z.Slice(j * count, count), column);
+                }
+            }
+
+            for (var r = 0; r < count; r++)
+            {
+                var yr = y.Slice(r * k, k);
+                for (var o = 0; o < k; o++)
+                {
+                    yr[o] = columns[(o * count) + r];
+                }
+            }
+        }
+        else
+        {
+            for (var r = 0; r < count; r++)
+            {
+                var yr = y.Slice(r * k, k);
+                c.CopyTo(yr);
+                for (var j = 0; j < pc; j++)
+                {
+                    VectorMath.Axpy(z[(j * count) + r], a.AsSpan(j * k, k), yr);
+                }
+            }
+        }
+
+        if (q == 0)
+        {
+            return;
+        }
+
+        // Dummy part row by row: each active dummy adds its precomputed K-vector.
         for (var r = 0; r < count; r++)
         {
             var yr = y.Slice(r * k, k);
-            c.CopyTo(yr);
-            for (var j = 0; j < pc; j++)
-            {
-                VectorMath.Axpy(z[(j * count) + r], a.AsSpan(j * k, k), yr);
-            }
-
             var activeCount = 0;
             for (var u = 0; u < q; u++)
             {

@@ -56,6 +56,7 @@ internal sealed class Moments
         var total = new Moments(encoder.RowCount, pc, m);
         foreach (var part in parts)
         {
+            part.Complete();
             VectorMath.Add(part.SumZ, total.SumZ);
             VectorMath.Add(part.ZZ, total.ZZ);
             VectorMath.Add(part.ZD, total.ZD);
@@ -99,6 +100,11 @@ internal sealed class Moments
 
         public long[] Counts { get; } = new long[m * m];
 
+        private readonly double[] zd = new double[2 * m * pc];
+
+        // Per stripe a cell counts at most n < 2³¹ rows: int halves the cache footprint.
+        private readonly int[] counts = new int[2 * m * m];
+
         public void Add(RowEncoder encoder, int start, int count)
         {
             var zs = z.AsSpan(0, pc * count);
@@ -116,33 +122,64 @@ internal sealed class Moments
                 }
             }
 
-            // Continuous × dummy: each row adds its z to the sums of its q active dummies.
+            // Continuous × dummy: each row adds its z to the sums of its q active dummies. Even and odd rows go to
+            // two copies so that repeated hits on one cell do not serialise on store-to-load latency.
+            var half = m * pc;
             for (var u = 0; u < q; u++)
             {
                 var au = act.Slice(u * count, count);
                 for (var j = 0; j < pc; j++)
                 {
                     var zj = zs.Slice(j * count, count);
-                    for (var r = 0; r < count; r++)
+                    var r = 0;
+                    for (; r + 1 < count; r += 2)
                     {
-                        ZD[(au[r] * pc) + j] += zj[r];
+                        zd[(au[r] * pc) + j] += zj[r];
+                        zd[half + (au[r + 1] * pc) + j] += zj[r + 1];
+                    }
+
+                    if (r < count)
+                    {
+                        zd[(au[r] * pc) + j] += zj[r];
                     }
                 }
 
                 // Dummy × dummy: one-hot rows have q ones, so q(q+1)/2 co-occurrence increments per row.
                 for (var r = 0; r < count; r++)
                 {
-                    Counts[au[r] * (m + 1)]++;
+                    counts[au[r] * (m + 1)]++;
                 }
 
+                var cells = m * m;
                 for (var v = u + 1; v < q; v++)
                 {
                     var av = act.Slice(v * count, count);
-                    for (var r = 0; r < count; r++)
+                    var r = 0;
+                    for (; r + 1 < count; r += 2)
                     {
-                        Counts[(au[r] * m) + av[r]]++;
+                        counts[(au[r] * m) + av[r]]++;
+                        counts[cells + (au[r + 1] * m) + av[r + 1]]++;
+                    }
+
+                    if (r < count)
+                    {
+                        counts[(au[r] * m) + av[r]]++;
                     }
                 }
+            }
+        }
+
+        /// <summary>Folds the two copies of the scattered sums into <see cref="ZD"/> and <see cref="Counts"/>.</summary>
+        public void Complete()
+        {
+            for (var i = 0; i < ZD.Length; i++)
+            {
+                ZD[i] = zd[i] + zd[ZD.Length + i];
+            }
+
+            for (var i = 0; i < Counts.Length; i++)
+            {
+                Counts[i] = (long)counts[i] + counts[Counts.Length + i];
             }
         }
     }

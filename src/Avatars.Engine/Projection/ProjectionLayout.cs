@@ -270,22 +270,19 @@ internal sealed class ProjectionLayout
         double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
         for (var start = 0; start < n; start += buffer.Length)
         {
-            var span = buffer.AsSpan(0, Math.Min(buffer.Length, n - start));
-            ColumnValues.ReadContinuous(column, start, span);
-            for (var i = 0; i < span.Length; i++)
+            var span = Block(column, start, Math.Min(buffer.Length, n - start), buffer);
+            var summary = VectorMath.Summary(span);
+            if (double.IsNaN(summary.Sum))
             {
-                if (!double.IsFinite(span[i]))
-                {
-                    throw new ProjectionException(
-                        $"Column '{column.Name}' of table '{tableName}' has the non-finite value {span[i].ToString(CultureInfo.InvariantCulture)} at row {start + i}; only finite numbers can be projected.",
-                        column.Name);
-                }
-
-                min = Math.Min(min, span[i]);
-                max = Math.Max(max, span[i]);
+                var row = start + span.IndexOfAnyExceptInRange(double.MinValue, double.MaxValue);
+                throw new ProjectionException(
+                    $"Column '{column.Name}' of table '{tableName}' has the non-finite value {span[row - start].ToString(CultureInfo.InvariantCulture)} at row {row}; only finite numbers can be projected.",
+                    column.Name);
             }
 
-            sum += VectorMath.Sum(span);
+            min = Math.Min(min, summary.Min);
+            max = Math.Max(max, summary.Max);
+            sum += summary.Sum;
         }
 
         if (min == max)
@@ -293,37 +290,31 @@ internal sealed class ProjectionLayout
             return (min, 0.0);
         }
 
+        // Second pass: correct the mean with the mean deviation, and take the squares around the first mean:
+        // Σ(x − m')² = Σ(x − m)² − n(m' − m)² for m' = m + Σ(x − m)/n.
         var mean = sum / n;
-        double correction = 0;
+        double deviations = 0, squares = 0;
         for (var start = 0; start < n; start += buffer.Length)
         {
-            var span = buffer.AsSpan(0, Math.Min(buffer.Length, n - start));
-            ColumnValues.ReadContinuous(column, start, span);
-            double block = 0;
-            foreach (var x in span)
-            {
-                block += x - mean;
-            }
-
-            correction += block;
+            var (s, s2) = VectorMath.Deviations(Block(column, start, Math.Min(buffer.Length, n - start), buffer), mean);
+            deviations += s;
+            squares += s2;
         }
 
-        mean += correction / n;
-        double squares = 0;
-        for (var start = 0; start < n; start += buffer.Length)
+        var shift = deviations / n;
+        return (mean + shift, Math.Sqrt(Math.Max(0, (squares / n) - (shift * shift))));
+    }
+
+    /// <summary>A block of a continuous column: a slice of a float column, a converted copy otherwise.</summary>
+    private static ReadOnlySpan<double> Block(Column column, int start, int count, double[] buffer)
+    {
+        if (column is FloatColumn f)
         {
-            var span = buffer.AsSpan(0, Math.Min(buffer.Length, n - start));
-            ColumnValues.ReadContinuous(column, start, span);
-            double block = 0;
-            foreach (var x in span)
-            {
-                var d = x - mean;
-                block += d * d;
-            }
-
-            squares += block;
+            return f.Values.Slice(start, count);
         }
 
-        return (mean, Math.Sqrt(squares / n));
+        var span = buffer.AsSpan(0, count);
+        ColumnValues.ReadContinuous(column, start, span);
+        return span;
     }
 }

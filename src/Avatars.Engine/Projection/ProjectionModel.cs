@@ -196,13 +196,13 @@ public sealed class ProjectionModel
         var (pc, q) = (layout.ContinuousCount, layout.CategoricalCount);
         RowBlocks.ForEach(
             n,
-            () => (Z: new double[pc * RowBlocks.BlockSize], Active: new int[q * RowBlocks.BlockSize]),
+            () => (Z: new double[pc * RowBlocks.BlockSize], Active: new int[q * RowBlocks.BlockSize], Scratch: new double[map.ScratchLength(RowBlocks.BlockSize)]),
             (buffers, start, rows) =>
             {
                 var z = buffers.Z.AsSpan(0, pc * rows);
                 var active = buffers.Active.AsSpan(0, q * rows);
                 encoder.Fill(start, rows, z, active);
-                map.Apply(z, active, rows, output.AsSpan(start * count, rows * count));
+                map.Apply(z, active, rows, output.AsSpan(start * count, rows * count), buffers.Scratch);
             },
             cancellationToken);
         return new Coordinates(n, count, output);

@@ -25,7 +25,7 @@ internal static class SvdFlipPass
         var (pc, q) = (layout.ContinuousCount, layout.CategoricalCount);
         var parts = RowBlocks.Reduce(
             encoder.RowCount,
-            () => new Extremes(count, pc, q),
+            () => new Extremes(count, pc, q, map.ScratchLength(RowBlocks.BlockSize)),
             (part, start, rows) => part.Add(encoder, map, start, rows),
             cancellationToken);
 
@@ -56,8 +56,9 @@ internal static class SvdFlipPass
         private readonly double[] z;
         private readonly int[] active;
         private readonly double[] y;
+        private readonly double[] scratch;
 
-        public Extremes(int count, int pc, int q)
+        public Extremes(int count, int pc, int q, int scratchLength)
         {
             this.count = count;
             this.pc = pc;
@@ -65,6 +66,7 @@ internal static class SvdFlipPass
             z = new double[pc * RowBlocks.BlockSize];
             active = new int[q * RowBlocks.BlockSize];
             y = new double[count * RowBlocks.BlockSize];
+            scratch = new double[scratchLength];
             Magnitude = Enumerable.Repeat(-1.0, count).ToArray();
             Value = new double[count];
             Row = Enumerable.Repeat(int.MaxValue, count).ToArray();
@@ -82,7 +84,7 @@ internal static class SvdFlipPass
             var act = active.AsSpan(0, q * rows);
             encoder.Fill(start, rows, zs, act);
             var ys = y.AsSpan(0, count * rows);
-            map.Apply(zs, act, rows, ys);
+            map.Apply(zs, act, rows, ys, scratch);
 
             // Blocks of a stripe arrive in increasing row order, so a strict '>' keeps the first maximum.
             for (var r = 0; r < rows; r++)

@@ -103,4 +103,80 @@ internal static class VectorMath
             y[i] += x[i];
         }
     }
+
+    /// <summary>Minimum, maximum and sum in one pass; the sum is NaN when a value is not finite.</summary>
+    public static (double Min, double Max, double Sum) Summary(ReadOnlySpan<double> x)
+    {
+        var i = 0;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0, check = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= 2 * Vector<double>.Count)
+        {
+            var xv = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var vmin = new Vector<double>(double.PositiveInfinity);
+            var vmax = new Vector<double>(double.NegativeInfinity);
+            var vsum = Vector<double>.Zero;
+            var vcheck = Vector<double>.Zero;
+            for (var k = 0; k < xv.Length; k++)
+            {
+                var v = xv[k];
+                vmin = Vector.Min(vmin, v);
+                vmax = Vector.Max(vmax, v);
+                vsum += v;
+                vcheck += v - v; // NaN for ±∞ and NaN
+            }
+
+            for (var k = 0; k < Vector<double>.Count; k++)
+            {
+                min = Math.Min(min, vmin[k]);
+                max = Math.Max(max, vmax[k]);
+            }
+
+            sum = Vector.Sum(vsum);
+            check = Vector.Sum(vcheck);
+            i = xv.Length * Vector<double>.Count;
+        }
+
+        for (; i < x.Length; i++)
+        {
+            min = Math.Min(min, x[i]);
+            max = Math.Max(max, x[i]);
+            sum += x[i];
+            check += x[i] - x[i];
+        }
+
+        return (min, max, sum + check);
+    }
+
+    /// <summary>Σ (x[i] − c) and Σ (x[i] − c)².</summary>
+    public static (double Sum, double Squares) Deviations(ReadOnlySpan<double> x, double c)
+    {
+        var i = 0;
+        double sum = 0, squares = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= 2 * Vector<double>.Count)
+        {
+            var xv = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var vc = new Vector<double>(c);
+            var vsum = Vector<double>.Zero;
+            var vsquares = Vector<double>.Zero;
+            for (var k = 0; k < xv.Length; k++)
+            {
+                var d = xv[k] - vc;
+                vsum += d;
+                vsquares += d * d;
+            }
+
+            sum = Vector.Sum(vsum);
+            squares = Vector.Sum(vsquares);
+            i = xv.Length * Vector<double>.Count;
+        }
+
+        for (; i < x.Length; i++)
+        {
+            var d = x[i] - c;
+            sum += d;
+            squares += d * d;
+        }
+
+        return (sum, squares);
+    }
 }

@@ -96,7 +96,7 @@ public sealed class TransformTests
         var table = TableOf(Categories("a", "x", "y", "x", "y", "x"), Categories("b", "u", "u", "v", "w", "w"));
         var model = ProjectionModel.Fit(table, cancellationToken: TestContext.Current.CancellationToken);
 
-        // A row "x, ?" has profile d_x / 1: the same as the centroid of... checked against the formula R·D_c·Vᵀ.
+        // A row "x, <unseen>" has one active dummy, so its profile is d_x / 1 and its coordinates D_c,x·V[k, x].
         var coordinates = model.Transform(TableOf(Categories("a", "x"), Categories("b", "unseen")), cancellationToken: TestContext.Current.CancellationToken);
 
         var cx = 3.0 / 10; // count(x) / (n·q)
@@ -104,6 +104,19 @@ public sealed class TransformTests
         {
             Assert.Equal(model.Component(k)[0] / (2.220446049250313E-16 + Math.Sqrt(cx)), coordinates[0, k], 1e-12);
         }
+    }
+
+    [Fact]
+    public void EmptyTable_GivesNoRows()
+    {
+        var table = RandomTable(32, 50, 2, 2);
+        var model = ProjectionModel.Fit(table, cancellationToken: TestContext.Current.CancellationToken);
+
+        var coordinates = model.Transform(table.TakeRows([]), 3, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, coordinates.Rows);
+        Assert.Equal(3, coordinates.Columns);
+        Assert.Equal(0, model.InverseTransform(coordinates, TestContext.Current.CancellationToken).RowCount);
     }
 
     [Fact]
