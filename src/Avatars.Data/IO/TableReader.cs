@@ -1,4 +1,5 @@
 using Avatars.Data.IO.Csv;
+using Avatars.Data.IO.Parquet;
 
 namespace Avatars.Data;
 
@@ -11,7 +12,10 @@ public static class TableReader
     /// <summary>The file extensions read as CSV (delimiter detected unless given).</summary>
     public static IReadOnlyList<string> CsvExtensions { get; } = Array.AsReadOnly(new[] { ".csv", ".tsv", ".txt" });
 
-    /// <summary>Reads a table from a file, choosing the format from the extension (.csv, .tsv, .txt).</summary>
+    /// <summary>The file extensions read as Parquet.</summary>
+    public static IReadOnlyList<string> ParquetExtensions { get; } = Array.AsReadOnly(new[] { ".parquet", ".pq" });
+
+    /// <summary>Reads a table from a file, choosing the format from the extension (.csv, .tsv, .txt, .parquet, .pq).</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">Read options; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -25,10 +29,15 @@ public static class TableReader
             return await ReadCsvAsync(path, options, cancellationToken).ConfigureAwait(false);
         }
 
+        if (Contains(ParquetExtensions, extension))
+        {
+            return await ReadParquetAsync(path, options, cancellationToken).ConfigureAwait(false);
+        }
+
         var name = TableName(options, path);
         throw new TableFormatException(
             $"Cannot read table '{name}' from '{path}': the extension '{extension}' is not a supported table format. "
-            + $"Use a CSV file ({string.Join(", ", CsvExtensions)}); "
+            + $"Use a CSV file ({string.Join(", ", CsvExtensions)}) or a Parquet file ({string.Join(", ", ParquetExtensions)}); "
             + "export spreadsheets as 'CSV UTF-8'.",
             name,
             path: path);
@@ -89,6 +98,37 @@ public static class TableReader
         options ??= TableReadOptions.Default;
         Validate(options);
         return CsvTableReader.ReadAsync(stream, TableName(options, null), null, options, useAsync: false, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Reads a Parquet file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Read options (<see cref="TableReadOptions.Types"/>, <see cref="TableReadOptions.TableName"/> and <see cref="TableReadOptions.MaxRows"/> apply); null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="TableFormatException">The file is missing, unreadable, not Parquet or has columns that cannot be read.</exception>
+    public static async Task<Table> ReadParquetAsync(string path, TableReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        options ??= TableReadOptions.Default;
+        Validate(options);
+        var name = TableName(options, path);
+        var stream = Open(path, name, useAsync: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ParquetTableReader.ReadAsync(stream, name, path, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads a Parquet stream (a non-seekable stream is buffered in memory first; the stream is not disposed).</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="options">Read options; null for the defaults (the table is then named <c>table</c>).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="TableFormatException">The stream is not Parquet or has columns that cannot be read.</exception>
+    public static Task<Table> ReadParquetAsync(Stream stream, TableReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= TableReadOptions.Default;
+        Validate(options);
+        return ParquetTableReader.ReadAsync(stream, TableName(options, null), null, options, cancellationToken);
     }
 
     private static bool Contains(IReadOnlyList<string> extensions, string extension)

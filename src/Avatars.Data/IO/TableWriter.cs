@@ -1,15 +1,16 @@
 using Avatars.Data.IO;
 using Avatars.Data.IO.Csv;
+using Avatars.Data.IO.Parquet;
 
 namespace Avatars.Data;
 
 /// <summary>
-/// Writes tables as CSV. Writing to a path goes through a temporary file in the same folder
+/// Writes tables as CSV or Parquet. Writing to a path goes through a temporary file in the same folder
 /// that replaces the target only when complete: a failure or cancellation leaves no partial file.
 /// </summary>
 public static class TableWriter
 {
-    /// <summary>Writes a table to a file, choosing the format from the extension (.csv, .tsv, .txt → CSV with commas).</summary>
+    /// <summary>Writes a table to a file, choosing the format from the extension (.csv, .tsv, .txt → CSV with commas; .parquet, .pq → Parquet).</summary>
     /// <param name="table">The table.</param>
     /// <param name="path">The file; replaced if it exists.</param>
     /// <param name="cancellationToken">Cancels the write; the target is then left untouched.</param>
@@ -25,8 +26,14 @@ public static class TableWriter
             return;
         }
 
+        if (TableReader.ParquetExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+        {
+            await WriteParquetAsync(table, path, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         throw new ArgumentException(
-            $"Cannot write table '{table.Name}' to '{path}': the extension '{extension}' is not a supported format. Use .csv.",
+            $"Cannot write table '{table.Name}' to '{path}': the extension '{extension}' is not a supported format. Use .csv or .parquet.",
             nameof(path));
     }
 
@@ -52,6 +59,30 @@ public static class TableWriter
         CheckTable(table);
         ArgumentNullException.ThrowIfNull(stream);
         return CsvTableWriter.WriteAsync(table, stream, cancellationToken);
+    }
+
+    /// <summary>Writes a table as Parquet, in row groups of 100,000 rows, every column nullable.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="path">The file; replaced if it exists.</param>
+    /// <param name="cancellationToken">Cancels the write; the target is then left untouched.</param>
+    public static Task WriteParquetAsync(Table table, string path, CancellationToken cancellationToken = default)
+    {
+        CheckTable(table);
+        return AtomicFile.WriteAsync(
+            path,
+            (stream, ct) => ParquetTableWriter.WriteAsync(table, stream, ParquetTableWriter.DefaultRowGroupSize, ct),
+            cancellationToken);
+    }
+
+    /// <summary>Writes a table as Parquet to a stream (left open). See <see cref="WriteParquetAsync(Table, string, CancellationToken)"/>.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="stream">The destination; not disposed.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public static Task WriteParquetAsync(Table table, Stream stream, CancellationToken cancellationToken = default)
+    {
+        CheckTable(table);
+        ArgumentNullException.ThrowIfNull(stream);
+        return ParquetTableWriter.WriteAsync(table, stream, ParquetTableWriter.DefaultRowGroupSize, cancellationToken);
     }
 
     private static void CheckTable(Table table)

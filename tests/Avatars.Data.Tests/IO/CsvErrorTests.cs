@@ -49,6 +49,7 @@ public class CsvErrorTests
 
         Assert.Contains("'.xlsx'", error.Message);
         Assert.Contains(".csv", error.Message);
+        Assert.Contains(".parquet", error.Message);
         Assert.Contains(path, error.Message);
     }
 
@@ -156,6 +157,22 @@ public class CsvErrorTests
         var error = Assert.Throws<TableFormatException>(() => TableReader.ReadCsv(stream));
         Assert.Contains("binary, not CSV text", error.Message);
         Assert.Contains("NUL", error.Message);
+    }
+
+    [Fact]
+    public async Task A_parquet_file_read_as_csv_says_it_is_parquet()
+    {
+        using var dir = new Io.TempDir();
+        var parquet = dir.File("data.parquet");
+        await TableWriter.WriteParquetAsync(new Table([new IntColumn("a", [1, 2])]), parquet, Io.Ct);
+        var renamed = dir.File("data.csv");
+        File.Move(parquet, renamed);
+
+        var error = await Assert.ThrowsAsync<TableFormatException>(() => TableReader.ReadAsync(renamed, null, Io.Ct));
+
+        Assert.Contains("is a Parquet file, not CSV text", error.Message);
+        Assert.Contains(".parquet", error.Message);
+        Assert.Contains(renamed, error.Message);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public class CsvRoundTripTests
     {
         using var dir = new Io.TempDir();
         var table = SampleTables.AllTypes(20, "t");
-        foreach (var file in new[] { "t.csv", "t.TSV" })
+        foreach (var file in new[] { "t.csv", "t.parquet", "t.TSV" })
         {
             var path = dir.File(file);
             await TableWriter.WriteAsync(table, path, Io.Ct);
