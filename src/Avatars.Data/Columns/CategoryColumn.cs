@@ -22,6 +22,11 @@ public sealed class CategoryColumn : Column
     {
         ArgumentNullException.ThrowIfNull(codes);
         ArgumentNullException.ThrowIfNull(levels);
+        if (Array.IndexOf(levels, null) >= 0)
+        {
+            throw new ArgumentException($"Column '{name}': category levels must not be null (use code {MissingCode} for a missing value).", nameof(levels));
+        }
+
         if (levels.Distinct(StringComparer.Ordinal).Count() != levels.Length)
         {
             throw new ArgumentException($"Column '{name}': category levels must be unique.", nameof(levels));
@@ -38,10 +43,16 @@ public sealed class CategoryColumn : Column
         var sorted = CategoryOrder.Sort(levels);
         if (!sorted.AsSpan().SequenceEqual(levels))
         {
+            var position = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                position.Add(sorted[i], i);
+            }
+
             var newCode = new int[levels.Length];
             for (var i = 0; i < levels.Length; i++)
             {
-                newCode[i] = Array.IndexOf(sorted, levels[i]);
+                newCode[i] = position[levels[i]];
             }
 
             for (var i = 0; i < codes.Length; i++)

@@ -35,9 +35,43 @@ public sealed class CategoryOrder : IComparer<string>
     /// <summary>Returns the levels sorted in category order.</summary>
     public static string[] Sort(IEnumerable<string> levels)
     {
+        ArgumentNullException.ThrowIfNull(levels);
         var array = levels.ToArray();
-        Array.Sort(array, For(array));
-        return array;
+        if (array.Length < 2)
+        {
+            return array;
+        }
+
+        // Parse every level once (not at every comparison): large numeric-looking level sets stay O(n log n).
+        var keys = new double[array.Length];
+        for (var i = 0; i < array.Length; i++)
+        {
+            if (!TryNumber(array[i], out keys[i]))
+            {
+                Array.Sort(array, StringComparer.Ordinal);
+                return array;
+            }
+        }
+
+        var order = new int[array.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var byValue = keys[a].CompareTo(keys[b]);
+            return byValue != 0 ? byValue : string.CompareOrdinal(array[a], array[b]);
+        });
+
+        var sorted = new string[array.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = array[order[i]];
+        }
+
+        return sorted;
     }
 
     /// <inheritdoc />

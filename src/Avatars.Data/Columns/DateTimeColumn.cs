@@ -81,8 +81,9 @@ public sealed class DateTimeColumn : Column
             return null;
         }
 
+        // Box each branch on its own: a plain conditional would convert the DateTime to DateTimeOffset.
         return withZone
-            ? new DateTimeOffset(ticks[row], TimeSpan.Zero).ToOffset(Offset)
+            ? (object)new DateTimeOffset(ticks[row], TimeSpan.Zero).ToOffset(Offset)
             : new DateTime(ticks[row], DateTimeKind.Unspecified);
     }
 
