@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using Avatars.Data;
+using Avatars.Engine.Avatarization;
+using Avatars.Engine.Metrics.Privacy;
+using Spectre.Console;
+using SpectreTable = Spectre.Console.Table;
+using Table = Avatars.Data.Table;
+
+namespace Avatars.Cli.Commands;
+
+/// <summary>
+/// The part shared by <c>avatarize</c> and <c>demo</c>: avatarize a table with a progress display,
+/// write the outputs, evaluate and print the privacy metrics.
+/// </summary>
+internal sealed class AvatarizationRun(IAnsiConsole console)
+{
+    private static readonly (AvatarizationStage Stage, string Label)[] Stages =
+    [
+        (AvatarizationStage.Prepare, "Prepare (types, missing values)"),
+        (AvatarizationStage.Fit, "Fit projection"),
+        (AvatarizationStage.Transform, "Project individuals"),
+        (AvatarizationStage.Neighbors, "Find neighbours"),
+        (AvatarizationStage.Synthesis, "Synthesize avatars"),
+        (AvatarizationStage.Finalize, "Restore types, shuffle"),
+    ];
+
+    /// <summary>Runs the avatarization and writes the outputs; returns the exit code.</summary>
+    public async Task<int> ExecuteAsync(Table table, AvatarizationOptions options, string outputDirectory, bool keepUnshuffled, CancellationToken cancellationToken)
+    {
+        var result = await AvatarizeWithProgressAsync(table, options, cancellationToken);
+        foreach (var warning in result.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
+        Directory.CreateDirectory(outputDirectory);
+        var avatarsPath = Path.Combine(outputDirectory, $"{table.Name}.avatars.csv");
+        var clock = Stopwatch.StartNew();
+        await TableWriter.WriteCsvAsync(result.Avatars, avatarsPath, cancellationToken);
+        var writeTime = clock.Elapsed;
+        string? unshuffledPath = null;
+        if (keepUnshuffled)
+        {
+            unshuffledPath = Path.Combine(outputDirectory, $"{table.Name}.SENSITIVE-unshuffled-avatars.csv");
+            await TableWriter.WriteCsvAsync(result.SensitiveUnshuffled, unshuffledPath, cancellationToken);
+        }
+
+        clock.Restart();
+        var metrics = PrivacyEvaluator.Evaluate(
+            table,
+            result.SensitiveUnshuffled,
+            new PrivacyEvaluationOptions { Ncp = Math.Min(options.Ncp, result.ComponentCount), IgnoredColumns = options.IdentifierColumns, Imputation = options.Imputation, Seed = result.Seed },
+            cancellationToken);
+        var metricsTime = clock.Elapsed;
+
+        PrintMetrics(metrics);
+        PrintTimings(result, writeTime, metricsTime);
+        console.MarkupLine($"Avatars (shuffled, safe to share): [green]{Markup.Escape(avatarsPath)}[/]");
+        if (unshuffledPath is not null)
+        {
+            console.MarkupLine($"[red]SENSITIVE[/] unshuffled avatars (row i = avatar of original row i; for evaluation only, never share): {Markup.Escape(unshuffledPath)}");
+        }
+
+        if (options.Seed is not null)
+        {
+            console.MarkupLine($"[grey]Seed {result.Seed} was fixed: results are reproducible, which weakens privacy. Omit --seed for production use.[/]");
+        }
+
+        return 0;
+    }
+
+    private async Task<AvatarizationResult> AvatarizeWithProgressAsync(Table table, AvatarizationOptions options, CancellationToken cancellationToken)
+    {
+        console.MarkupLine($"Avatarizing [bold]{Markup.Escape(table.Name)}[/]: {table.RowCount:N0} rows × {table.ColumnCount} columns, k = {options.K}, ncp = {options.Ncp}");
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            var last = (AvatarizationStage)(-1);
+            var plain = new SynchronousProgress(p =>
+            {
+                if (p.Stage != last)
+                {
+                    last = p.Stage;
+                    console.WriteLine($"  {Stages.First(s => s.Stage == p.Stage).Label}…");
+                }
+            });
+            return await Avatarizer.AvatarizeAsync(table, options, plain, cancellationToken);
+        }
+
+        AvatarizationResult? result = null;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = Stages.ToDictionary(s => s.Stage, s => context.AddTask(s.Label, autoStart: false, maxValue: 1));
+                var reporter = new SynchronousProgress(p =>
+                {
+                    foreach (var (stage, task) in tasks)
+                    {
+                        if (stage < p.Stage)
+                        {
+                            task.Value = 1;
+                            task.StopTask();
+                        }
+                        else if (stage == p.Stage)
+                        {
+                            if (!task.IsStarted)
+                            {
+                                task.StartTask();
+                            }
+
+                            task.Value = Math.Max(task.Value, p.Fraction);
+                        }
+                    }
+                });
+                result = await Avatarizer.AvatarizeAsync(table, options, reporter, cancellationToken);
+                foreach (var task in tasks.Values)
+                {
+                    task.Value = 1;
+                    task.StopTask();
+                }
+            });
+        return result!;
+    }
+
+    private void PrintMetrics(PairedPrivacyMetrics metrics)
+    {
+        var grid = new SpectreTable().Title("Privacy metrics").AddColumns("Metric", "Value", "Target", "Status");
+        var hr = metrics.HiddenRate.Value;
+        var lc = metrics.LocalCloaking.Median;
+        grid.AddRow("Hidden rate", $"{hr.ToString("0.00", CultureInfo.InvariantCulture)} %", $"> {HiddenRate.Target} %", Status(hr > HiddenRate.Target));
+        grid.AddRow("Local cloaking (median)", lc.ToString("0.##", CultureInfo.InvariantCulture), $"> {LocalCloaking.Target}", Status(lc > LocalCloaking.Target));
+        console.Write(grid);
+        console.MarkupLine($"[grey]Distances measured on the first {metrics.Ncp} components of a projection fitted on the original table.[/]");
+    }
+
+    private void PrintTimings(AvatarizationResult result, TimeSpan write, TimeSpan metrics)
+    {
+        var parts = Stages.Where(s => result.StageTimings.ContainsKey(s.Stage))
+            .Select(s => $"{s.Stage.ToString().ToLowerInvariant()} {result.StageTimings[s.Stage].TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s")
+            .Append($"write {write.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s")
+            .Append($"metrics {metrics.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+        console.MarkupLine($"[grey]Timings: {string.Join(", ", parts)}[/]");
+    }
+
+    private static string Status(bool pass) => pass ? "[green]pass[/]" : "[red]below target[/]";
+
+    private sealed class SynchronousProgress(Action<AvatarizationProgress> report) : IProgress<AvatarizationProgress>
+    {
+        private readonly Lock gate = new();
+
+        public void Report(AvatarizationProgress value)
+        {
+            lock (gate)
+            {
+                report(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using Avatars.Cli;
+using Spectre.Console;
+
+return await CliApp.RunAsync(args, AnsiConsole.Console);

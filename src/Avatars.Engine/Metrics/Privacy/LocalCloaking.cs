@@ -1,0 +1,64 @@
+using Avatars.Engine.Neighbors;
+
+namespace Avatars.Engine.Metrics.Privacy;
+
+/// <summary>
+/// Local cloaking (method.md §6.2, closed form): for individual i with own-avatar distance
+/// <c>d_i = ‖F_i − G_i‖</c>, the number of <b>other</b> avatars at distance ≤ d_i (<c>LC_i</c>), and the
+/// number of other originals at distance ≤ d_i (<c>LCrec_i</c>). The metric is the median of
+/// <c>LC_i</c>: how many avatars resemble the individual at least as much as its own. Computed with
+/// radius counts on KD-trees — no n × n matrix. The own distance and the counts use the same
+/// distance computation (<see cref="EuclideanDistance"/>), so an avatar tied with the own avatar is
+/// always counted. Target: above 5.
+/// </summary>
+public static class LocalCloaking
+{
+    /// <summary>The target of the vendor's report.</summary>
+    public const double Target = 5;
+
+    /// <summary>Computes local cloaking from paired coordinates.</summary>
+    /// <param name="originals">Row-major n × d coordinates of the originals.</param>
+    /// <param name="avatars">Row-major n × d coordinates of the avatars (row i = avatar of original i).</param>
+    /// <param name="dimensions">d.</param>
+    /// <param name="cancellationToken">Cancels the computation.</param>
+    public static LocalCloakingResult Compute(double[] originals, double[] avatars, int dimensions, CancellationToken cancellationToken = default)
+    {
+        PairedCoordinates.Check(originals, avatars, dimensions);
+        var n = originals.Length / dimensions;
+        var avatarTree = new KdTree(avatars, n, dimensions);
+        var originalTree = new KdTree(originals, n, dimensions);
+        var avatarCounts = new int[n];
+        var recordCounts = new int[n];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var f = originals.AsSpan(i * dimensions, dimensions);
+            var own = EuclideanDistance.Between(f, avatars.AsSpan(i * dimensions, dimensions));
+            avatarCounts[i] = avatarTree.CountWithinRadius(f, own, excludeIndex: i);
+            recordCounts[i] = originalTree.CountWithinRadius(f, own, excludeIndex: i);
+        });
+
+        var empty = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (avatarCounts[i] + recordCounts[i] == 0)
+            {
+                empty++;
+            }
+        }
+
+        return new LocalCloakingResult(
+            Statistics.Median(avatarCounts),
+            Statistics.Median(recordCounts),
+            n == 0 ? double.NaN : (double)empty / n,
+            avatarCounts,
+            recordCounts);
+    }
+}
+
+/// <summary>Local cloaking and its per-individual detail.</summary>
+/// <param name="Median">Median number of other avatars at least as close as the own avatar (the reported metric).</param>
+/// <param name="RecordsMedian">Median number of other originals at least as close as the own avatar.</param>
+/// <param name="EmptyRate">Share of individuals with no other avatar nor original within the own-avatar distance.</param>
+/// <param name="AvatarCounts">Per individual: LC_i.</param>
+/// <param name="RecordCounts">Per individual: LCrec_i.</param>
+public sealed record LocalCloakingResult(double Median, double RecordsMedian, double EmptyRate, IReadOnlyList<int> AvatarCounts, IReadOnlyList<int> RecordCounts);
