@@ -58,16 +58,16 @@ internal sealed class CategoricalReduction
         var model = ProjectionModel.Fit(categories, new ProjectionOptions { ColumnWeights = categoryWeights }, cancellationToken);
         var d = Math.Min(dimensions, model.ComponentCount);
 
-        // The projection standardises every continuous column, so the relative importance of the
-        // embedding axes is given through weights: inertia scales with the squared weight. The block
-        // gets the inertia of the categorical variables it replaces, shared in proportion to each
-        // axis' explained variance (so trailing noise axes count less than the first ones).
-        var variances = model.ExplainedVariance.Take(d).ToArray();
-        var total = variances.Sum();
+        // The projection standardises every continuous column, so the importance of the embedding
+        // axes is given through weights (inertia scales with the squared weight). Each axis carries
+        // the share of the categorical inertia it explains: the block keeps what the categorical
+        // columns have in common, and the dimensions of pure noise (each level of a column unrelated
+        // to the rest) that made up most of their weight in FAMD are left out.
+        var ratios = model.ExplainedVarianceRatio;
         var budget = categorical.Sum(c => Math.Pow(categoryWeights?.GetValueOrDefault(c, 1.0) ?? 1.0, 2));
         for (var j = 0; j < d; j++)
         {
-            result[ColumnPrefix + (j + 1)] = total > 0 ? Math.Max(1e-6, Math.Sqrt(budget * variances[j] / total)) : 1;
+            result[ColumnPrefix + (j + 1)] = Math.Max(1e-6, Math.Sqrt(budget * ratios[j]));
         }
 
         return new CategoricalReduction(categorical, model, d, result);

@@ -307,7 +307,19 @@ internal sealed class MissingValueImputer
 
     private static void AddMismatch(float[] distances, int[] column, int code)
     {
-        for (var i = 0; i < distances.Length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // Equals gives −1 (all bits) where the codes match: 1 + (float)(−1) = 0, 1 + 0 = 1.
+            var v = new Vector<int>(code);
+            for (; i <= distances.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var mismatch = Vector<float>.One + Vector.ConvertToSingle(Vector.Equals(new Vector<int>(column, i), v));
+                (new Vector<float>(distances, i) + mismatch).CopyTo(distances, i);
+            }
+        }
+
+        for (; i < distances.Length; i++)
         {
             if (column[i] != code)
             {
