@@ -73,3 +73,21 @@ public sealed class AvatarizeCommandTests
         Assert.Contains("--type age=number: unknown type 'number'", output);
     }
 }
+
+public sealed class ParquetInputTests
+{
+    [Fact]
+    public async Task Avatarize_ReadsParquet()
+    {
+        var folder = CliRunner.TempFolder();
+        var input = Path.Combine(folder, "patients.parquet");
+        await TableWriter.WriteParquetAsync(PatientTableGenerator.Generate(200, seed: 4), input, TestContext.Current.CancellationToken);
+
+        var (code, output) = await CliRunner.RunAsync("avatarize", input, "--k", "5", "--output", Path.Combine(folder, "out"));
+
+        Assert.True(code == 0, output);
+        var avatars = TableReader.ReadCsv(Path.Combine(folder, "out", "patients.avatars.csv"));
+        Assert.Equal(200, avatars.RowCount);
+        Assert.DoesNotContain("Seed", output);
+    }
+}

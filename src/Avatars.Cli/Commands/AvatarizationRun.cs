@@ -26,7 +26,13 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
     ];
 
     /// <summary>Runs the avatarization and writes the outputs; returns the exit code.</summary>
-    public async Task<int> ExecuteAsync(Table table, AvatarizationOptions options, string outputDirectory, bool keepUnshuffled, CancellationToken cancellationToken)
+    /// <param name="table">The original table.</param>
+    /// <param name="options">The avatarization parameters.</param>
+    /// <param name="outputDirectory">Where the avatars are written.</param>
+    /// <param name="keepUnshuffled">Also write the sensitive unshuffled avatars.</param>
+    /// <param name="seedNote">Shown when a seed was fixed (reproducibility weakens privacy).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<int> ExecuteAsync(Table table, AvatarizationOptions options, string outputDirectory, bool keepUnshuffled, string? seedNote, CancellationToken cancellationToken)
     {
         var result = await AvatarizeWithProgressAsync(table, options, cancellationToken);
         foreach (var warning in result.Warnings)
@@ -62,9 +68,9 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
             console.MarkupLine($"[red]SENSITIVE[/] unshuffled avatars (row i = avatar of original row i; for evaluation only, never share): {Markup.Escape(unshuffledPath)}");
         }
 
-        if (options.Seed is not null)
+        if (options.Seed is not null && seedNote is not null)
         {
-            console.MarkupLine($"[grey]Seed {result.Seed} was fixed: results are reproducible, which weakens privacy. Omit --seed for production use.[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(seedNote)}[/]");
         }
 
         return 0;

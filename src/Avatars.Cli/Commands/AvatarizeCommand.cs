@@ -63,7 +63,8 @@ internal static class AvatarizeCommand
                 },
                 UseCategoricalReduction = parse.GetValue(reduction),
             };
-            return await new AvatarizationRun(console).ExecuteAsync(table, options, parse.GetValue(output)!.FullName, parse.GetValue(keepUnshuffled), cancellationToken);
+            return await new AvatarizationRun(console).ExecuteAsync(table, options, parse.GetValue(output)!.FullName, parse.GetValue(keepUnshuffled),
+                $"Seed {options.Seed} was fixed: results are reproducible, which weakens privacy. Omit --seed for production use.", cancellationToken);
         }));
         return command;
     }
