@@ -15,6 +15,7 @@ internal static class CsvTableReader
     private const int PrefixBytes = 64 * 1024;
     private const int MaxPrefixBytes = 4 * 1024 * 1024;
     private const int SampleLines = 2;
+    private const int SizingRows = 1000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -29,6 +30,7 @@ internal static class CsvTableReader
         Stream stream, string tableName, string? path, TableReadOptions options, bool useAsync, CancellationToken cancellationToken)
     {
         var locator = new CellLocator(tableName, path);
+        var expectedBytes = RemainingBytes(stream);
         var (prefix, filled, complete) = await ReadPrefixAsync(stream, useAsync, cancellationToken).ConfigureAwait(false);
         var (encoding, bomLength) = DetectEncoding(prefix, filled);
         CheckText(prefix, filled, bomLength, encoding, locator);
@@ -61,7 +63,7 @@ internal static class CsvTableReader
             CultureInfo = CultureInfo.InvariantCulture,
         });
 
-        var builder = new Builder(locator, options, delimiter, detected);
+        var builder = new Builder(locator, options, delimiter, detected, expectedBytes);
         try
         {
             using var reader = useAsync
@@ -94,6 +96,19 @@ internal static class CsvTableReader
 
         cancellationToken.ThrowIfCancellationRequested();
         return builder.Build(cancellationToken);
+    }
+
+    /// <summary>The bytes left in a seekable stream (used to size the column buffers once), else null.</summary>
+    private static long? RemainingBytes(Stream stream)
+    {
+        try
+        {
+            return stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Reads up to 64 KiB (more, up to 4 MiB, until two line breaks are seen) from the start of the stream.</summary>
@@ -188,12 +203,14 @@ internal static class CsvTableReader
         private readonly char delimiter;
         private readonly (char Delimiter, int HeaderFields) detected;
         private readonly int maxRows;
+        private readonly long? expectedBytes;
         private string[]? names;
         private TextColumn[]? columns;
         private int[] lines = new int[1024];
 
-        public Builder(CellLocator locator, TableReadOptions options, char delimiter, (char Delimiter, int HeaderFields) detected)
+        public Builder(CellLocator locator, TableReadOptions options, char delimiter, (char Delimiter, int HeaderFields) detected, long? expectedBytes)
         {
+            this.expectedBytes = expectedBytes;
             this.locator = locator;
             this.options = options;
             this.delimiter = delimiter;
@@ -240,7 +257,48 @@ internal static class CsvTableReader
             }
 
             lines[RowCount++] = line;
+            if (RowCount == SizingRows)
+            {
+                Presize();
+            }
+
             return RowCount < maxRows;
+        }
+
+        /// <summary>
+        /// Once the first rows are in, sizes every column buffer for the whole file from the file length
+        /// and the average text per row so far (total at most ~the file size), so the buffers are not
+        /// grown and copied again and again. Doubling still takes over if the estimate is short.
+        /// </summary>
+        private void Presize()
+        {
+            if (expectedBytes is not { } bytes || columns is null)
+            {
+                return;
+            }
+
+            var sampleChars = 0L;
+            foreach (var column in columns)
+            {
+                sampleChars += column.CharCount;
+            }
+
+            var charsPerRow = Math.Max(1.0, (sampleChars + columns.Length) / (double)RowCount); // + delimiters and line break
+            var rows = (long)Math.Min(maxRows, (bytes / charsPerRow * 1.05) + 64);
+            if (rows <= RowCount * 2L)
+            {
+                return;
+            }
+
+            foreach (var column in columns)
+            {
+                column.EnsureCapacity(rows, (long)(column.CharCount / (double)RowCount * rows) + 64);
+            }
+
+            if (rows > lines.Length)
+            {
+                Array.Resize(ref lines, (int)Math.Min(rows, Array.MaxLength));
+            }
         }
 
         /// <summary>Infers or parses every column and builds the table.</summary>
