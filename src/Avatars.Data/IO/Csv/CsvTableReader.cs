@@ -93,6 +93,14 @@ internal static class CsvTableReader
         {
             throw locator.TableError($"the file could not be read ({e.Message}).", inner: e);
         }
+        catch (NotSupportedException e)
+        {
+            // Sep's limit on the length of one row: in practice a double quote that is never closed.
+            throw locator.TableError(
+                $"a row starting on or after line {builder.LastLine + 1} is too long to read ({e.Message}). This usually means a double quote is never closed; check the quoting.",
+                line: builder.LastLine + 1,
+                inner: e);
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
         return builder.Build(cancellationToken);
@@ -232,6 +240,16 @@ internal static class CsvTableReader
             if (row.Span.IsEmpty)
             {
                 return true; // blank line, skipped like pandas does
+            }
+
+            // Quotes pair up, so an odd count means the last one opened is never closed: the row ran to the
+            // end of the file and swallowed every line after it into one value.
+            if (row.LineNumberToExcl - line > 1 && row.Span.Count('"') % 2 == 1)
+            {
+                throw locator.TableError(
+                    $"a double quote opened on line {line} is never closed, so the rest of the file would be read as one value. Close the quote, and write a double quote inside a quoted value as two (\"\").",
+                    rowIndex: names is null ? null : RowCount,
+                    line: line);
             }
 
             if (names is null)
