@@ -73,6 +73,7 @@ internal static class CsvTableWriter
         }
 
         await DrainAsync(builder, encoder, bytes, stream, cancellationToken, flush: true).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static TextColumn[] NewBuffers(int count)
