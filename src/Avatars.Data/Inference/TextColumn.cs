@@ -55,6 +55,22 @@ internal sealed class TextColumn
     /// <summary>The number of characters held.</summary>
     public int CharCount => charCount;
 
+    /// <summary>Grows the buffers to hold at least this many cells and characters in total (never shrinks).</summary>
+    public void EnsureCapacity(long cells, long characters)
+    {
+        cells = Math.Min(cells, Array.MaxLength);
+        characters = Math.Min(characters, Array.MaxLength);
+        if (cells > ends.Length)
+        {
+            Array.Resize(ref ends, (int)cells);
+        }
+
+        if (characters > chars.Length)
+        {
+            Array.Resize(ref chars, (int)characters);
+        }
+    }
+
     /// <summary>Removes all cells, keeping the buffers.</summary>
     public void Clear()
     {

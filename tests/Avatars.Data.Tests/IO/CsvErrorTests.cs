@@ -125,11 +125,19 @@ public class CsvErrorTests
     }
 
     [Fact]
-    public void An_unclosed_quote_is_hinted_at()
+    public void A_quote_never_closed_is_reported_where_it_opens()
     {
-        var error = Io.CsvError("a,b,c\n1,\"oops,2\n3,4,5\n6,7,8\n");
-        Assert.Contains("line 2", error.Message);
-        Assert.Contains("a quote may be left open", error.Message);
+        var error = Io.CsvError("a,b\n1,x\n2,\"oops\n3,y\n4,z\n");
+        Assert.Contains("a double quote opened on line 3 is never closed, so the rest of the file would be read as one value", error.Message);
+        Assert.Equal(3, error.Line);
+        Assert.Equal(2, error.Row);
+    }
+
+    [Fact]
+    public void A_row_that_spans_lines_with_too_few_fields_hints_at_quoting()
+    {
+        var error = Io.CsvError("a,b,c\n1,\"x\ny\",2\n3,\"p,q\nr\"\n");
+        Assert.Contains("line 4 has 2 fields but the header has 3 (this row spans lines 4–5: a quote may be left open)", error.Message);
     }
 
     [Fact]
@@ -272,6 +280,15 @@ public class CsvErrorTests
         Assert.Contains("a type is given for the column 'Age', which is not in the file", error.Message);
         Assert.Contains("Its columns are: id, age.", error.Message);
         Assert.Equal("Age", error.ColumnName);
+    }
+
+    [Fact]
+    public async Task A_cancelled_read_throws_operation_cancelled()
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Io.Ct);
+        await cancel.CancelAsync();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("a\n1\n"));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TableReader.ReadCsvAsync(stream, null, cancel.Token));
     }
 
     [Fact]

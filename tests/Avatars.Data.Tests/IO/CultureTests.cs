@@ -4,15 +4,29 @@ namespace Avatars.Data.Tests.IO;
 
 /// <summary>
 /// Reading and writing never depend on the current culture. The repository builds with
-/// InvariantGlobalization=true, where "fr-FR" cannot be created (or is the invariant culture), so a real
-/// fr-FR test would prove nothing. These tests install a custom culture with French number and date
-/// conventions (decimal comma, space group separator, day/month order) as the current culture instead:
-/// any culture-sensitive parse or format would break under it.
+/// InvariantGlobalization=true, where "fr-FR" cannot be created (or has invariant data), so a real
+/// fr-FR test would prove nothing. These tests then install a custom culture with French conventions
+/// (decimal comma, narrow no-break space group separator, U+2212 minus, 'h' as time separator) as the
+/// current culture: any culture-sensitive parse or format breaks under it. Real fr-FR is used when
+/// the runtime has it.
 /// </summary>
 public class CultureTests
 {
     private static CultureInfo FrenchLike()
     {
+        try
+        {
+            var french = CultureInfo.GetCultureInfo("fr-FR");
+            if (french.NumberFormat.NumberDecimalSeparator == ",")
+            {
+                return french;
+            }
+        }
+        catch (CultureNotFoundException)
+        {
+            // invariant globalization: fall through to the look-alike
+        }
+
         var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
         culture.NumberFormat.NumberDecimalSeparator = ",";
         culture.NumberFormat.NumberGroupSeparator = "\u202F";

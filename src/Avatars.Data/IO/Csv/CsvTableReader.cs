@@ -15,6 +15,7 @@ internal static class CsvTableReader
     private const int PrefixBytes = 64 * 1024;
     private const int MaxPrefixBytes = 4 * 1024 * 1024;
     private const int SampleLines = 2;
+    private const int SizingRows = 1000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -29,6 +30,7 @@ internal static class CsvTableReader
         Stream stream, string tableName, string? path, TableReadOptions options, bool useAsync, CancellationToken cancellationToken)
     {
         var locator = new CellLocator(tableName, path);
+        var expectedBytes = RemainingBytes(stream);
         var (prefix, filled, complete) = await ReadPrefixAsync(stream, useAsync, cancellationToken).ConfigureAwait(false);
         var (encoding, bomLength) = DetectEncoding(prefix, filled);
         CheckText(prefix, filled, bomLength, encoding, locator);
@@ -61,7 +63,7 @@ internal static class CsvTableReader
             CultureInfo = CultureInfo.InvariantCulture,
         });
 
-        var builder = new Builder(locator, options, delimiter, detected);
+        var builder = new Builder(locator, options, delimiter, detected, expectedBytes);
         try
         {
             using var reader = useAsync
@@ -91,9 +93,30 @@ internal static class CsvTableReader
         {
             throw locator.TableError($"the file could not be read ({e.Message}).", inner: e);
         }
+        catch (NotSupportedException e)
+        {
+            // Sep's limit on the length of one row: in practice a double quote that is never closed.
+            throw locator.TableError(
+                $"a row starting on or after line {builder.LastLine + 1} is too long to read ({e.Message}). This usually means a double quote is never closed; check the quoting.",
+                line: builder.LastLine + 1,
+                inner: e);
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
         return builder.Build(cancellationToken);
+    }
+
+    /// <summary>The bytes left in a seekable stream (used to size the column buffers once), else null.</summary>
+    private static long? RemainingBytes(Stream stream)
+    {
+        try
+        {
+            return stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Reads up to 64 KiB (more, up to 4 MiB, until two line breaks are seen) from the start of the stream.</summary>
@@ -188,12 +211,14 @@ internal static class CsvTableReader
         private readonly char delimiter;
         private readonly (char Delimiter, int HeaderFields) detected;
         private readonly int maxRows;
+        private readonly long? expectedBytes;
         private string[]? names;
         private TextColumn[]? columns;
         private int[] lines = new int[1024];
 
-        public Builder(CellLocator locator, TableReadOptions options, char delimiter, (char Delimiter, int HeaderFields) detected)
+        public Builder(CellLocator locator, TableReadOptions options, char delimiter, (char Delimiter, int HeaderFields) detected, long? expectedBytes)
         {
+            this.expectedBytes = expectedBytes;
             this.locator = locator;
             this.options = options;
             this.delimiter = delimiter;
@@ -215,6 +240,16 @@ internal static class CsvTableReader
             if (row.Span.IsEmpty)
             {
                 return true; // blank line, skipped like pandas does
+            }
+
+            // Quotes pair up, so an odd count means the last one opened is never closed: the row ran to the
+            // end of the file and swallowed every line after it into one value.
+            if (row.LineNumberToExcl - line > 1 && row.Span.Count('"') % 2 == 1)
+            {
+                throw locator.TableError(
+                    $"a double quote opened on line {line} is never closed, so the rest of the file would be read as one value. Close the quote, and write a double quote inside a quoted value as two (\"\").",
+                    rowIndex: names is null ? null : RowCount,
+                    line: line);
             }
 
             if (names is null)
@@ -240,7 +275,48 @@ internal static class CsvTableReader
             }
 
             lines[RowCount++] = line;
+            if (RowCount == SizingRows)
+            {
+                Presize();
+            }
+
             return RowCount < maxRows;
+        }
+
+        /// <summary>
+        /// Once the first rows are in, sizes every column buffer for the whole file from the file length
+        /// and the average text per row so far (total at most ~the file size), so the buffers are not
+        /// grown and copied again and again. Doubling still takes over if the estimate is short.
+        /// </summary>
+        private void Presize()
+        {
+            if (expectedBytes is not { } bytes || columns is null)
+            {
+                return;
+            }
+
+            var sampleChars = 0L;
+            foreach (var column in columns)
+            {
+                sampleChars += column.CharCount;
+            }
+
+            var charsPerRow = Math.Max(1.0, (sampleChars + columns.Length) / (double)RowCount); // + delimiters and line break
+            var rows = (long)Math.Min(maxRows, (bytes / charsPerRow * 1.05) + 64);
+            if (rows <= RowCount * 2L)
+            {
+                return;
+            }
+
+            foreach (var column in columns)
+            {
+                column.EnsureCapacity(rows, (long)(column.CharCount / (double)RowCount * rows) + 64);
+            }
+
+            if (rows > lines.Length)
+            {
+                Array.Resize(ref lines, (int)Math.Min(rows, Array.MaxLength));
+            }
         }
 
         /// <summary>Infers or parses every column and builds the table.</summary>

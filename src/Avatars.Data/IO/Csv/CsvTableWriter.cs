@@ -73,6 +73,7 @@ internal static class CsvTableWriter
         }
 
         await DrainAsync(builder, encoder, bytes, stream, cancellationToken, flush: true).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static TextColumn[] NewBuffers(int count)
@@ -164,15 +165,8 @@ internal static class CsvTableWriter
                 return;
             }
 
-            var buffer = output.Reserve(40);
-            value.TryFormat(buffer, out var length, "R", CultureInfo.InvariantCulture);
-            if (!buffer[..length].ContainsAnyExcept("-0123456789"))
-            {
-                // A whole number: "3.0" rather than "3", like pandas, so that it is read back as float.
-                buffer[length++] = '.';
-                buffer[length++] = '0';
-            }
-
+            var buffer = output.Reserve(InvariantFormat.MaxLength);
+            var length = InvariantFormat.Float(value, buffer);
             output.Commit(length);
         }
     }
@@ -213,26 +207,21 @@ internal static class CsvTableWriter
     private sealed class DateTimeFormatter : CellFormatter
     {
         private readonly DateTimeColumn column;
-        private readonly string format;
+        private readonly bool zoned;
+        private readonly bool dateOnly;
 
         public DateTimeFormatter(DateTimeColumn column)
         {
             this.column = column;
-            if (column.Type == ColumnType.DateTimeTz)
-            {
-                format = "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz";
-                return;
-            }
+            zoned = column.Type == ColumnType.DateTimeTz;
 
-            // Like pandas (and DateTimeColumn.FormatValue): all at midnight → dates only. 'F' drops a zero fraction and its point.
-            var dateOnly = true;
+            // Like pandas (and DateTimeColumn.FormatValue): a naive column all at midnight is written as dates.
+            dateOnly = !zoned;
             var ticks = column.Ticks;
             for (var i = 0; i < ticks.Length && dateOnly; i++)
             {
                 dateOnly = column.IsMissing(i) || ticks[i] % TimeSpan.TicksPerDay == 0;
             }
-
-            format = dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.FFFFFFF";
         }
 
         public override void Format(TextColumn output, int row)
@@ -243,19 +232,10 @@ internal static class CsvTableWriter
                 return;
             }
 
-            var buffer = output.Reserve(48);
-            int length;
-            if (column.Type == ColumnType.DateTimeTz)
-            {
-                new DateTimeOffset(column.Ticks[row], TimeSpan.Zero).ToOffset(column.Offset)
-                    .TryFormat(buffer, out length, format, CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                new DateTime(column.Ticks[row], DateTimeKind.Unspecified).TryFormat(buffer, out length, format, CultureInfo.InvariantCulture);
-            }
-
-            output.Commit(length);
+            var buffer = output.Reserve(InvariantFormat.MaxLength);
+            output.Commit(zoned
+                ? InvariantFormat.Timestamp(column.Ticks[row], column.Offset, buffer)
+                : InvariantFormat.Timestamp(column.Ticks[row], dateOnly, buffer));
         }
     }
 

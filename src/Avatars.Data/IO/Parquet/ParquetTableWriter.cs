@@ -45,6 +45,8 @@ internal static class ParquetTableWriter
                 }
             }
         }
+
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string FormatOffset(TimeSpan offset) =>
