@@ -9,6 +9,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Avatars.Data;
 using Avatars.Data.Generation;
+using Avatars.Bench;
 using Avatars.Engine.Avatarization;
 
 var rows = 100_000;
@@ -39,6 +40,11 @@ var total = Stopwatch.StartNew();
 var clock = Stopwatch.StartNew();
 var table = await TableReader.ReadAsync(input, new TableReadOptions(), CancellationToken.None);
 var read = clock.Elapsed;
+if (args.Contains("--prepare-breakdown"))
+{
+    PrepareBreakdown.Run(table);
+}
+
 var result = Avatarizer.Avatarize(table, new AvatarizationOptions { K = k, Ncp = ncp, Seed = 7 });
 clock.Restart();
 await TableWriter.WriteCsvAsync(result.Avatars, output, CancellationToken.None);

@@ -12,6 +12,6 @@ public sealed record ImputationOptions
     /// <summary>Share of the complete rows used to fit the imputer (<c>imputation_training_fraction</c>, in (0, 1], default 1).</summary>
     public double TrainingFraction { get; init; } = 1.0;
 
-    /// <summary>Upper bound on the reference rows of <see cref="ImputationMethod.FastKnn"/> (default 5 000).</summary>
-    public int FastKnnSampleSize { get; init; } = 5_000;
+    /// <summary>Upper bound on the reference rows of <see cref="ImputationMethod.FastKnn"/> (default 2 000).</summary>
+    public int FastKnnSampleSize { get; init; } = 2_000;
 }
