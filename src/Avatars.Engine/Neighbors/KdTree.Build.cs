@@ -64,6 +64,7 @@ public sealed partial class KdTree
 
             var bestDim = 0;
             var bestSpread = -1.0;
+            var box = node * 2 * d;
             for (var j = 0; j < d; j++)
             {
                 var min = double.PositiveInfinity;
@@ -82,6 +83,8 @@ public sealed partial class KdTree
                     }
                 }
 
+                tree._boxes[box + j] = min;
+                tree._boxes[box + d + j] = max;
                 var spread = max - min;
                 if (spread > bestSpread)
                 {
