@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Avatars.Engine.Neighbors;
 
 /// <content>Construction of the <see cref="KdTree"/> nodes (median splits by quickselect).</content>
@@ -54,6 +56,7 @@ public sealed partial class KdTree
             BuildSubtree(depth + 1, (2 * position) + 1);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Split(int depth, int position)
         {
             var node = (1 << depth) - 1 + position;
@@ -107,6 +110,7 @@ public sealed partial class KdTree
         /// <paramref name="kth"/> holds the k-th smallest key, rows before it are ≤ and rows after it are ≥.
         /// Median-of-three pivots; equal keys are spread over both sides, so duplicates do not degrade it.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Select(int left, int right, int kth, int dim)
         {
             var d = _d;
@@ -154,6 +158,7 @@ public sealed partial class KdTree
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Swap(int i, int j)
         {
             if (i == j)

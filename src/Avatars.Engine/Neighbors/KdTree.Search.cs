@@ -169,18 +169,21 @@ public sealed partial class KdTree
     private void ScanLeaf(int leaf, ReadOnlySpan<Vector256<double>> query, Span<double> best, Span<int> rows, ref TopK top, int exclude)
     {
         var capacity = _capacity;
-        var d = _dimension;
+        var d = query.Length;
         ref var block = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_coords), leaf * _blockLength);
         ref var slotRows = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slotRow), leaf * capacity);
-        ref var queryVectors = ref MemoryMarshal.GetReference(query);
+        ref var firstQuery = ref MemoryMarshal.GetReference(query);
         for (var g = 0; g < capacity; g += Lanes)
         {
             ref var column = ref Unsafe.Add(ref block, g);
+            ref var q = ref firstQuery;
             var acc = Vector256<double>.Zero;
             for (var j = 0; j < d; j++)
             {
-                var diff = Unsafe.Add(ref queryVectors, j) - Vector256.LoadUnsafe(ref column, (nuint)(j * capacity));
+                var diff = q - Vector256.LoadUnsafe(ref column);
                 acc += diff * diff;
+                column = ref Unsafe.Add(ref column, capacity);
+                q = ref Unsafe.Add(ref q, 1);
             }
 
             var mask = Vector256.LessThanOrEqual(acc, Vector256.Create(top.Worst)).ExtractMostSignificantBits();
@@ -207,20 +210,28 @@ public sealed partial class KdTree
     private static void Insert(Span<double> best, Span<int> rows, ref TopK top, double squared, int row)
     {
         var k = best.Length;
+        ref var b = ref MemoryMarshal.GetReference(best);
+        ref var r = ref MemoryMarshal.GetReference(rows);
         var position = top.Count < k ? top.Count++ : k - 1;
-        while (position > 0 && (squared < best[position - 1] || (squared == best[position - 1] && row < rows[position - 1])))
+        while (position > 0)
         {
-            best[position] = best[position - 1];
-            rows[position] = rows[position - 1];
+            var previous = Unsafe.Add(ref b, position - 1);
+            if (squared > previous || (squared == previous && row > Unsafe.Add(ref r, position - 1)))
+            {
+                break;
+            }
+
+            Unsafe.Add(ref b, position) = previous;
+            Unsafe.Add(ref r, position) = Unsafe.Add(ref r, position - 1);
             position--;
         }
 
-        best[position] = squared;
-        rows[position] = row;
+        Unsafe.Add(ref b, position) = squared;
+        Unsafe.Add(ref r, position) = row;
         if (top.Count == k)
         {
-            top.Worst = best[k - 1];
-            top.WorstRow = rows[k - 1];
+            top.Worst = Unsafe.Add(ref b, k - 1);
+            top.WorstRow = Unsafe.Add(ref r, k - 1);
         }
     }
 

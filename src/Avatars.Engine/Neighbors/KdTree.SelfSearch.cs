@@ -228,13 +228,15 @@ public sealed partial class KdTree
     private static Vector256<double> BoxBounds(ref double lo, ref double hi, ref double columns, int g, int padded, int d)
     {
         var acc = Vector256<double>.Zero;
+        ref var column = ref Unsafe.Add(ref columns, g);
         for (var j = 0; j < d; j++)
         {
-            var q = Vector256.LoadUnsafe(ref columns, (nuint)((j * padded) + g));
+            var q = Vector256.LoadUnsafe(ref column);
             var below = Vector256.Create(Unsafe.Add(ref lo, j)) - q;
             var above = q - Vector256.Create(Unsafe.Add(ref hi, j));
             var gap = Vector256.MaxNative(Vector256<double>.Zero, Vector256.MaxNative(below, above));
             acc += gap * gap;
+            column = ref Unsafe.Add(ref column, padded);
         }
 
         return acc;

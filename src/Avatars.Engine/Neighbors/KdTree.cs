@@ -31,7 +31,7 @@ namespace Avatars.Engine.Neighbors;
 public sealed partial class KdTree : INeighborIndex
 {
     /// <summary>The default maximum number of points in a leaf.</summary>
-    public const int DefaultBucketSize = 16;
+    public const int DefaultBucketSize = 32;
 
     private const int Lanes = 4;
     private readonly int _count;
