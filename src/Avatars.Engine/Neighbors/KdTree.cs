@@ -15,17 +15,25 @@ namespace Avatars.Engine.Neighbors;
 /// <para>
 /// Layout: a complete, implicit binary tree (node <c>i</c> has children <c>2i + 1</c> and <c>2i + 2</c>) of depth
 /// <c>L</c>, the smallest depth whose leaves hold at most the bucket size. Each internal node splits its rows at the
-/// middle position (median) along the dimension of widest spread, so leaf sizes differ by at most one. Nodes are flat
-/// arrays (split dimension, split value, smallest row index below); the points are copied into leaf blocks stored
-/// dimension-major (structure of arrays) and padded with NaN to a multiple of four, so four distances are computed at
-/// once with 256-bit vectors (same operations and summation order as the scalar distance, hence bitwise equal).
+/// middle position (median, by quickselect) along the dimension of widest spread, so leaf sizes differ by at most one
+/// and the build is O(n log n). Nodes are flat arrays (split dimension and value, tight bounding box, smallest row index
+/// below); the points are copied into leaf blocks stored dimension-major (structure of arrays) and padded with NaN to a
+/// multiple of four, so four squared distances are computed at once with 256-bit vectors — the same operations and
+/// summation order as <see cref="EuclideanDistance.Squared"/>, hence bitwise equal to it.
 /// </para>
 /// <para>
-/// Search: depth first, nearer child first; a subtree is pruned with the squared distance to the split planes on the
-/// path (a rigorous lower bound even in floating point, because it is summed in the same order as the distances with
-/// smaller or equal terms). A subtree at a lower bound equal to the current k-th distance is still visited when it holds
-/// a row index lower than the current k-th one, so ties are resolved exactly. Build is O(n log n); a query is about
-/// O(log n + k) for low dimensions.
+/// Exactness: every pruning bound (squared distance to the split planes crossed, to a node's bounding box, or between
+/// two boxes) is summed in dimension order from terms that are never larger than the corresponding terms of any point
+/// behind it (floating-point subtraction and multiplication are monotone), so a bound never exceeds a point's computed
+/// squared distance. A subtree whose bound equals the current k-th squared distance is still visited when it holds a
+/// row index lower than the current k-th row, so "lowest index wins" ties are resolved exactly.
+/// </para>
+/// <para>
+/// Queries are depth first, nearer child first. Self k-NN of all rows (<see cref="NeighborSearch.SelfNeighbors(INeighborIndex, int, int, CancellationToken, IProgress{double})"/>)
+/// answers a whole leaf of rows per traversal: a node is entered when its box admits at least one of the leaf's rows
+/// (bounds of four rows per vector), then each admitting row scans the candidate leaf. Radius counts add whole subtrees
+/// whose box lies within the radius. Memory: about <c>n·d·8</c> bytes of coordinates plus padding, <c>8n</c> bytes of
+/// row maps and <c>2·(2n/bucket)·(2d·8 + 16)</c> bytes of nodes.
 /// </para>
 /// </remarks>
 public sealed partial class KdTree : INeighborIndex
