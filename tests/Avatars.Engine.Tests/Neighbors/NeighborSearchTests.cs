@@ -14,7 +14,7 @@ public sealed class NeighborSearchTests
         var seed = 100;
         foreach (var kind in Enum.GetValues<Kind>())
         {
-            foreach (var (n, d, k) in new[] { (2, 1, 1), (3, 2, 2), (31, 1, 30), (200, 1, 7), (500, 2, 21), (1000, 3, 1), (2500, 3, 21), (3000, 5, 21), (900, 6, 30), (1200, 8, 5) })
+            foreach (var (n, d, k) in new[] { (2, 1, 1), (3, 2, 2), (31, 1, 30), (200, 1, 7), (500, 2, 21), (1000, 3, 1), (1500, 3, 21), (2000, 5, 21), (900, 6, 30), (1200, 8, 5) })
             {
                 data.Add(kind, n, d, k, seed++);
             }
