@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Avatars.Engine.Neighbors;
 
 /// <content>Construction of the <see cref="KdTree"/> nodes (median splits by quickselect).</content>
@@ -54,6 +56,7 @@ public sealed partial class KdTree
             BuildSubtree(depth + 1, (2 * position) + 1);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Split(int depth, int position)
         {
             var node = (1 << depth) - 1 + position;
@@ -64,6 +67,7 @@ public sealed partial class KdTree
 
             var bestDim = 0;
             var bestSpread = -1.0;
+            var box = node * 2 * d;
             for (var j = 0; j < d; j++)
             {
                 var min = double.PositiveInfinity;
@@ -82,6 +86,8 @@ public sealed partial class KdTree
                     }
                 }
 
+                tree._boxes[box + j] = min;
+                tree._boxes[box + d + j] = max;
                 var spread = max - min;
                 if (spread > bestSpread)
                 {
@@ -104,6 +110,7 @@ public sealed partial class KdTree
         /// <paramref name="kth"/> holds the k-th smallest key, rows before it are ≤ and rows after it are ≥.
         /// Median-of-three pivots; equal keys are spread over both sides, so duplicates do not degrade it.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Select(int left, int right, int kth, int dim)
         {
             var d = _d;
@@ -151,6 +158,7 @@ public sealed partial class KdTree
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Swap(int i, int j)
         {
             if (i == j)

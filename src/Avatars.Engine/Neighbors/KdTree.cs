@@ -15,27 +15,33 @@ namespace Avatars.Engine.Neighbors;
 /// <para>
 /// Layout: a complete, implicit binary tree (node <c>i</c> has children <c>2i + 1</c> and <c>2i + 2</c>) of depth
 /// <c>L</c>, the smallest depth whose leaves hold at most the bucket size. Each internal node splits its rows at the
-/// middle position (median) along the dimension of widest spread, so leaf sizes differ by at most one. Nodes are flat
-/// arrays (split dimension, split value, smallest row index below); the points are copied into leaf blocks stored
-/// dimension-major (structure of arrays) and padded with NaN to a multiple of four, so four distances are computed at
-/// once with 256-bit vectors (same operations and summation order as the scalar distance, hence bitwise equal).
+/// middle position (median, by quickselect) along the dimension of widest spread, so leaf sizes differ by at most one
+/// and the build is O(n log n). Nodes are flat arrays (split dimension and value, tight bounding box, smallest row index
+/// below); the points are copied into leaf blocks stored dimension-major (structure of arrays) and padded with NaN to a
+/// multiple of four, so four squared distances are computed at once with 256-bit vectors — the same operations and
+/// summation order as <see cref="EuclideanDistance.Squared"/>, hence bitwise equal to it.
 /// </para>
 /// <para>
-/// Search: depth first, nearer child first; a subtree is pruned with the squared distance to the split planes on the
-/// path (a rigorous lower bound even in floating point, because it is summed in the same order as the distances with
-/// smaller or equal terms). A subtree at a lower bound equal to the current k-th distance is still visited when it holds
-/// a row index lower than the current k-th one, so ties are resolved exactly. Build is O(n log n); a query is about
-/// O(log n + k) for low dimensions.
+/// Exactness: every pruning bound (squared distance to the split planes crossed, to a node's bounding box, or between
+/// two boxes) is summed in dimension order from terms that are never larger than the corresponding terms of any point
+/// behind it (floating-point subtraction and multiplication are monotone), so a bound never exceeds a point's computed
+/// squared distance. A subtree whose bound equals the current k-th squared distance is still visited when it holds a
+/// row index lower than the current k-th row, so "lowest index wins" ties are resolved exactly.
+/// </para>
+/// <para>
+/// Queries are depth first, nearer child first. Self k-NN of all rows (<see cref="NeighborSearch.SelfNeighbors(INeighborIndex, int, int, CancellationToken, IProgress{double})"/>)
+/// answers a whole leaf of rows per traversal: a node is entered when its box admits at least one of the leaf's rows
+/// (bounds of four rows per vector), then each admitting row scans the candidate leaf. Radius counts add whole subtrees
+/// whose box lies within the radius. Memory: about <c>n·d·8</c> bytes of coordinates plus padding, <c>8n</c> bytes of
+/// row maps and <c>2·(2n/bucket)·(2d·8 + 16)</c> bytes of nodes.
 /// </para>
 /// </remarks>
 public sealed partial class KdTree : INeighborIndex
 {
     /// <summary>The default maximum number of points in a leaf.</summary>
-    public const int DefaultBucketSize = 16;
+    public const int DefaultBucketSize = 32;
 
     private const int Lanes = 4;
-    private const int StackLimit = 128;
-
     private readonly int _count;
     private readonly int _dimension;
     private readonly int _internalCount;
@@ -57,6 +63,9 @@ public sealed partial class KdTree : INeighborIndex
 
     /// <summary>Smallest row index in the subtree of each node (internal nodes then leaves).</summary>
     private readonly int[] _minRow;
+
+    /// <summary>Tight bounding box of each node: node * 2d + j is the minimum of coordinate j, node * 2d + d + j the maximum.</summary>
+    private readonly double[] _boxes;
 
     /// <summary>Builds the tree.</summary>
     /// <param name="points">The points, row-major (<paramref name="count"/> × <paramref name="dimension"/>); copied.</param>
@@ -96,6 +105,7 @@ public sealed partial class KdTree : INeighborIndex
         _splitDimension = new int[_internalCount];
         _splitValue = new double[_internalCount];
         _minRow = new int[_internalCount + _leafCount];
+        _boxes = new double[(_internalCount + _leafCount) * 2 * dimension];
 
         var work = points.ToArray();
         var rows = new int[count];
@@ -115,6 +125,13 @@ public sealed partial class KdTree : INeighborIndex
             var size = LeafStart(leaf + 1) - start;
             var block = leaf * _blockLength;
             var minRow = int.MaxValue;
+            var box = (_internalCount + leaf) * 2 * dimension;
+            for (var j = 0; j < dimension; j++)
+            {
+                _boxes[box + j] = double.PositiveInfinity;
+                _boxes[box + dimension + j] = double.NegativeInfinity;
+            }
+
             for (var s = 0; s < _capacity; s++)
             {
                 var slot = leaf * _capacity + s;
@@ -126,7 +143,10 @@ public sealed partial class KdTree : INeighborIndex
                     minRow = Math.Min(minRow, row);
                     for (var j = 0; j < dimension; j++)
                     {
-                        _coords[block + (j * _capacity) + s] = work[((start + s) * dimension) + j];
+                        var v = work[((start + s) * dimension) + j];
+                        _coords[block + (j * _capacity) + s] = v;
+                        _boxes[box + j] = Math.Min(_boxes[box + j], v);
+                        _boxes[box + dimension + j] = Math.Max(_boxes[box + dimension + j], v);
                     }
                 }
                 else
@@ -235,305 +255,10 @@ public sealed partial class KdTree : INeighborIndex
         return node - _internalCount;
     }
 
-    /// <summary>k-nearest query without argument checks; spans have length exactly k.</summary>
-    internal int QueryCore(ReadOnlySpan<double> point, int k, Span<int> indices, Span<double> distances, int excludeIndex)
-    {
-        var d = _dimension;
-        Vector256<double>[]? rentedVectors = null;
-        double[]? rentedOffsets = null;
-        var queryVectors = d <= StackLimit ? stackalloc Vector256<double>[d] : (rentedVectors = ArrayPool<Vector256<double>>.Shared.Rent(d)).AsSpan(0, d);
-        var offsets = d <= StackLimit ? stackalloc double[d] : (rentedOffsets = ArrayPool<double>.Shared.Rent(d)).AsSpan(0, d);
-        for (var j = 0; j < d; j++)
-        {
-            queryVectors[j] = Vector256.Create(point[j]);
-            offsets[j] = 0;
-        }
-
-        var state = new KnnState
-        {
-            Query = point,
-            QueryVectors = queryVectors,
-            Offsets = offsets,
-            BestSquared = distances,
-            BestRows = indices,
-            K = k,
-            Count = 0,
-            Exclude = excludeIndex,
-            Worst = double.PositiveInfinity,
-            WorstRow = int.MaxValue,
-        };
-
-        if (_count > 0)
-        {
-            SearchKnn(0, ref state);
-        }
-
-        var found = state.Count;
-        for (var i = 0; i < found; i++)
-        {
-            distances[i] = Math.Sqrt(distances[i]);
-        }
-
-        for (var i = found; i < k; i++)
-        {
-            indices[i] = -1;
-            distances[i] = double.PositiveInfinity;
-        }
-
-        if (rentedVectors is not null)
-        {
-            ArrayPool<Vector256<double>>.Shared.Return(rentedVectors);
-        }
-
-        if (rentedOffsets is not null)
-        {
-            ArrayPool<double>.Shared.Return(rentedOffsets);
-        }
-
-        return found;
-    }
-
-    /// <summary>Inclusive count of points with squared distance ≤ <paramref name="threshold"/>, without argument checks.</summary>
-    internal int CountCore(ReadOnlySpan<double> point, double threshold, int excludeIndex)
-    {
-        if (_count == 0)
-        {
-            return 0;
-        }
-
-        var d = _dimension;
-        Vector256<double>[]? rentedVectors = null;
-        double[]? rentedOffsets = null;
-        var queryVectors = d <= StackLimit ? stackalloc Vector256<double>[d] : (rentedVectors = ArrayPool<Vector256<double>>.Shared.Rent(d)).AsSpan(0, d);
-        var offsets = d <= StackLimit ? stackalloc double[d] : (rentedOffsets = ArrayPool<double>.Shared.Rent(d)).AsSpan(0, d);
-        for (var j = 0; j < d; j++)
-        {
-            queryVectors[j] = Vector256.Create(point[j]);
-            offsets[j] = 0;
-        }
-
-        var state = new CountState
-        {
-            Query = point,
-            QueryVectors = queryVectors,
-            Offsets = offsets,
-            Threshold = threshold,
-            ThresholdVector = Vector256.Create(threshold),
-        };
-
-        var total = SearchCount(0, ref state);
-        if (excludeIndex >= 0)
-        {
-            Span<double> own = d <= StackLimit ? stackalloc double[d] : new double[d];
-            CopySlot(_rowSlot[excludeIndex], own);
-            if (EuclideanDistance.SquaredUnchecked(point, own) <= threshold)
-            {
-                total--;
-            }
-        }
-
-        if (rentedVectors is not null)
-        {
-            ArrayPool<Vector256<double>>.Shared.Return(rentedVectors);
-        }
-
-        if (rentedOffsets is not null)
-        {
-            ArrayPool<double>.Shared.Return(rentedOffsets);
-        }
-
-        return total;
-    }
-
-    private void SearchKnn(int node, ref KnnState state)
-    {
-        if (node >= _internalCount)
-        {
-            ScanLeafKnn(node - _internalCount, ref state);
-            return;
-        }
-
-        var dim = _splitDimension[node];
-        var diff = state.Query[dim] - _splitValue[node];
-        int near, far;
-        if (diff >= 0)
-        {
-            near = (2 * node) + 2;
-            far = near - 1;
-        }
-        else
-        {
-            near = (2 * node) + 1;
-            far = near + 1;
-        }
-
-        SearchKnn(near, ref state);
-
-        var saved = state.Offsets[dim];
-        state.Offsets[dim] = diff;
-        var bound = SumOfSquares(state.Offsets);
-        if (bound < state.Worst || (bound == state.Worst && _minRow[far] < state.WorstRow))
-        {
-            SearchKnn(far, ref state);
-        }
-
-        state.Offsets[dim] = saved;
-    }
-
-    private void ScanLeafKnn(int leaf, ref KnnState state)
-    {
-        var capacity = _capacity;
-        var d = _dimension;
-        ref var block = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_coords), leaf * _blockLength);
-        ref var slotRows = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slotRow), leaf * capacity);
-        ref var queryVectors = ref MemoryMarshal.GetReference(state.QueryVectors);
-        for (var g = 0; g < capacity; g += Lanes)
-        {
-            ref var column = ref Unsafe.Add(ref block, g);
-            var acc = Vector256<double>.Zero;
-            for (var j = 0; j < d; j++)
-            {
-                var diff = Unsafe.Add(ref queryVectors, j) - Vector256.LoadUnsafe(ref column, (nuint)(j * capacity));
-                acc += diff * diff;
-            }
-
-            var mask = Vector256.LessThanOrEqual(acc, Vector256.Create(state.Worst)).ExtractMostSignificantBits();
-            while (mask != 0)
-            {
-                var lane = BitOperations.TrailingZeroCount(mask);
-                mask &= mask - 1;
-                var row = Unsafe.Add(ref slotRows, g + lane);
-                if (row == state.Exclude)
-                {
-                    continue;
-                }
-
-                var squared = acc.GetElement(lane);
-                if (state.Count < state.K || squared < state.Worst || (squared == state.Worst && row < state.WorstRow))
-                {
-                    Insert(ref state, squared, row);
-                }
-            }
-        }
-    }
-
-    private static void Insert(ref KnnState state, double squared, int row)
-    {
-        var best = state.BestSquared;
-        var rows = state.BestRows;
-        var position = state.Count < state.K ? state.Count++ : state.K - 1;
-        while (position > 0 && (squared < best[position - 1] || (squared == best[position - 1] && row < rows[position - 1])))
-        {
-            best[position] = best[position - 1];
-            rows[position] = rows[position - 1];
-            position--;
-        }
-
-        best[position] = squared;
-        rows[position] = row;
-        if (state.Count == state.K)
-        {
-            state.Worst = best[state.K - 1];
-            state.WorstRow = rows[state.K - 1];
-        }
-    }
-
-    private int SearchCount(int node, ref CountState state)
-    {
-        if (node >= _internalCount)
-        {
-            return ScanLeafCount(node - _internalCount, ref state);
-        }
-
-        var dim = _splitDimension[node];
-        var diff = state.Query[dim] - _splitValue[node];
-        int near, far;
-        if (diff >= 0)
-        {
-            near = (2 * node) + 2;
-            far = near - 1;
-        }
-        else
-        {
-            near = (2 * node) + 1;
-            far = near + 1;
-        }
-
-        var total = SearchCount(near, ref state);
-
-        var saved = state.Offsets[dim];
-        state.Offsets[dim] = diff;
-        if (SumOfSquares(state.Offsets) <= state.Threshold)
-        {
-            total += SearchCount(far, ref state);
-        }
-
-        state.Offsets[dim] = saved;
-        return total;
-    }
-
-    private int ScanLeafCount(int leaf, ref CountState state)
-    {
-        var capacity = _capacity;
-        var d = _dimension;
-        ref var block = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_coords), leaf * _blockLength);
-        ref var queryVectors = ref MemoryMarshal.GetReference(state.QueryVectors);
-        var total = 0;
-        for (var g = 0; g < capacity; g += Lanes)
-        {
-            ref var column = ref Unsafe.Add(ref block, g);
-            var acc = Vector256<double>.Zero;
-            for (var j = 0; j < d; j++)
-            {
-                var diff = Unsafe.Add(ref queryVectors, j) - Vector256.LoadUnsafe(ref column, (nuint)(j * capacity));
-                acc += diff * diff;
-            }
-
-            total += BitOperations.PopCount(Vector256.LessThanOrEqual(acc, state.ThresholdVector).ExtractMostSignificantBits());
-        }
-
-        return total;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double SumOfSquares(ReadOnlySpan<double> values)
-    {
-        var sum = 0.0;
-        for (var j = 0; j < values.Length; j++)
-        {
-            sum += values[j] * values[j];
-        }
-
-        return sum;
-    }
-
     private int LeafStart(int leaf) => RangeStart(Depth, leaf);
 
     /// <summary>First row (in build order) of the node at <paramref name="position"/> within level <paramref name="depth"/>.</summary>
     private int RangeStart(int depth, int position) => (int)(((long)position * _count) >> depth);
 
     private static long CeilDiv(long a, long b) => (a + b - 1) / b;
-
-    private ref struct KnnState
-    {
-        public ReadOnlySpan<double> Query;
-        public Span<Vector256<double>> QueryVectors;
-        public Span<double> Offsets;
-        public Span<double> BestSquared;
-        public Span<int> BestRows;
-        public int K;
-        public int Count;
-        public int Exclude;
-        public double Worst;
-        public int WorstRow;
-    }
-
-    private ref struct CountState
-    {
-        public ReadOnlySpan<double> Query;
-        public Span<Vector256<double>> QueryVectors;
-        public Span<double> Offsets;
-        public double Threshold;
-        public Vector256<double> ThresholdVector;
-    }
 }

@@ -60,25 +60,19 @@ public static class NeighborSearch
 
         if (index is KdTree tree)
         {
-            RunBlocks(tree.SlotCount, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+            // Whole leaves at a time (one shared traversal per leaf), about BlockSize rows per work item.
+            var leavesPerBlock = Math.Max(1, BlockSize / Math.Max(1, tree.Count / tree.LeafCount));
+            RunBlocks(tree.LeafCount, leavesPerBlock, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
             {
-                Span<double> point = d <= 128 ? stackalloc double[d] : new double[d];
-                for (var slot = start; slot < end; slot++)
+                for (var leaf = start; leaf < end; leaf++)
                 {
-                    var row = tree.RowAtSlot(slot);
-                    if (row < 0)
-                    {
-                        continue;
-                    }
-
-                    tree.CopySlot(slot, point);
-                    tree.QueryCore(point, k, indices.AsSpan(row * k, k), distances.AsSpan(row * k, k), row);
+                    tree.SelfNeighborsOfLeaf(leaf, k, indices, distances);
                 }
             });
         }
         else
         {
-            RunBlocks(index.Count, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+            RunBlocks(index.Count, BlockSize, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
             {
                 Span<double> point = d <= 128 ? stackalloc double[d] : new double[d];
                 for (var row = start; row < end; row++)
@@ -119,7 +113,7 @@ public static class NeighborSearch
         var order = QueryOrder(reference, queries.Span, rows);
         var tree = reference as KdTree;
 
-        RunBlocks(rows, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+        RunBlocks(rows, BlockSize, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
         {
             var all = queries.Span;
             for (var i = start; i < end; i++)
@@ -224,7 +218,7 @@ public static class NeighborSearch
         var counts = new int[rows];
         var order = QueryOrder(index, queries.Span, rows);
         var tree = index as KdTree;
-        RunBlocks(rows, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+        RunBlocks(rows, BlockSize, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
         {
             var all = queries.Span;
             for (var i = start; i < end; i++)
@@ -276,10 +270,10 @@ public static class NeighborSearch
         return order;
     }
 
-    private static void RunBlocks(int total, int maxDegreeOfParallelism, CancellationToken cancellationToken, IProgress<double>? progress, Action<int, int> body)
+    private static void RunBlocks(int total, int blockSize, int maxDegreeOfParallelism, CancellationToken cancellationToken, IProgress<double>? progress, Action<int, int> body)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var blocks = (int)(((long)total + BlockSize - 1) / BlockSize);
+        var blocks = (int)(((long)total + blockSize - 1) / blockSize);
         if (blocks == 0)
         {
             progress?.Report(1.0);
@@ -296,8 +290,8 @@ public static class NeighborSearch
 
         Parallel.For(0, blocks, options, block =>
         {
-            var start = block * BlockSize;
-            body(start, Math.Min(total, start + BlockSize));
+            var start = block * blockSize;
+            body(start, Math.Min(total, start + blockSize));
             if (progress is not null)
             {
                 lock (gate)
