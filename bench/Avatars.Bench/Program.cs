@@ -51,6 +51,11 @@ await TableWriter.WriteCsvAsync(result.Avatars, output, CancellationToken.None);
 var write = clock.Elapsed;
 total.Stop();
 
+if (args.Contains("--metrics-breakdown"))
+{
+    MetricsBreakdown.Run(table, result.SensitiveUnshuffled, ncp, result.Seed);
+}
+
 var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
 string S(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
 var stages = result.StageTimings;

@@ -53,6 +53,7 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
         }
 
         clock.Restart();
+        console.WriteLine("Evaluating privacy metrics…");
         var metrics = PrivacyEvaluator.Evaluate(
             table,
             result.SensitiveUnshuffled,
@@ -100,28 +101,30 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
             .StartAsync(async context =>
             {
                 var tasks = Stages.ToDictionary(s => s.Stage, s => context.AddTask(s.Label, autoStart: false, maxValue: 1));
+                var current = (AvatarizationStage)(-1);
                 var reporter = new SynchronousProgress(p =>
                 {
-                    foreach (var (stage, task) in tasks)
+                    if (p.Stage != current)
                     {
-                        if (stage < p.Stage)
+                        // Stop each finished stage once: stopping again would move its end time.
+                        foreach (var (stage, task) in tasks)
                         {
-                            task.Value = 1;
-                            task.StopTask();
-                        }
-                        else if (stage == p.Stage)
-                        {
-                            if (!task.IsStarted)
+                            if (stage < p.Stage && !task.IsFinished)
                             {
-                                task.StartTask();
+                                task.Value = 1;
+                                task.StopTask();
                             }
-
-                            task.Value = Math.Max(task.Value, p.Fraction);
                         }
+
+                        tasks[p.Stage].StartTask();
+                        current = p.Stage;
                     }
+
+                    var active = tasks[p.Stage];
+                    active.Value = Math.Max(active.Value, p.Fraction);
                 });
                 result = await Avatarizer.AvatarizeAsync(table, options, reporter, cancellationToken);
-                foreach (var task in tasks.Values)
+                foreach (var task in tasks.Values.Where(t => !t.IsFinished))
                 {
                     task.Value = 1;
                     task.StopTask();

@@ -65,7 +65,7 @@ public sealed partial class KdTree
     }
 
     /// <summary>Inclusive count of points with squared distance ≤ <paramref name="threshold"/>, without argument checks.</summary>
-    internal int CountCore(ReadOnlySpan<double> point, double threshold, int excludeIndex)
+    internal int CountCore(ReadOnlySpan<double> point, double threshold, int excludeIndex, int limit = int.MaxValue)
     {
         if (_count == 0)
         {
@@ -80,11 +80,15 @@ public sealed partial class KdTree
             queryVectors[j] = Vector256.Create(point[j]);
         }
 
-        var total = SearchCount(0, point, queryVectors, threshold);
+        // With a limit, counting stops once limit + 1 points are found (one may be the excluded point).
+        var searchLimit = limit == int.MaxValue ? limit : limit + 1;
+        var total = SearchCount(0, point, queryVectors, threshold, searchLimit);
         if (excludeIndex >= 0 && SquaredDistanceToSlot(point, _rowSlot[excludeIndex]) <= threshold)
         {
             total--;
         }
+
+        total = Math.Min(total, limit);
 
         if (rentedVectors is not null)
         {
@@ -236,7 +240,7 @@ public sealed partial class KdTree
     }
 
     /// <summary>Inclusive radius count below a node: pruned by the box lower bound, whole subtrees counted by the box upper bound.</summary>
-    private int SearchCount(int node, ReadOnlySpan<double> query, ReadOnlySpan<Vector256<double>> queryVectors, double threshold)
+    private int SearchCount(int node, ReadOnlySpan<double> query, ReadOnlySpan<Vector256<double>> queryVectors, double threshold, int limit)
     {
         if (LowerBound(node, query) > threshold)
         {
@@ -253,7 +257,8 @@ public sealed partial class KdTree
             return ScanLeafCount(node - _internalCount, queryVectors, threshold);
         }
 
-        return SearchCount((2 * node) + 1, query, queryVectors, threshold) + SearchCount((2 * node) + 2, query, queryVectors, threshold);
+        var left = SearchCount((2 * node) + 1, query, queryVectors, threshold, limit);
+        return left >= limit ? left : left + SearchCount((2 * node) + 2, query, queryVectors, threshold, limit - left);
     }
 
     private int ScanLeafCount(int leaf, ReadOnlySpan<Vector256<double>> query, double threshold)

@@ -201,6 +201,24 @@ public sealed partial class KdTree : INeighborIndex
         return index[0];
     }
 
+    /// <summary>
+    /// Like <see cref="CountWithinRadius(ReadOnlySpan{double}, double, int)"/>, but stops counting at
+    /// <paramref name="limit"/>: returns <c>min(count, limit)</c>. The work is then bounded by the limit, however many
+    /// points the ball holds.
+    /// </summary>
+    /// <param name="point">The query point.</param>
+    /// <param name="radius">The inclusive radius.</param>
+    /// <param name="excludeIndex">An index not to count, or −1.</param>
+    /// <param name="limit">The largest count returned (at least 1).</param>
+    public int CountWithinRadius(ReadOnlySpan<double> point, double radius, int excludeIndex, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var threshold = EuclideanDistance.SquaredThreshold(radius);
+        NeighborGuard.Point(point, _dimension, nameof(point));
+        NeighborGuard.Exclude(excludeIndex, _count);
+        return CountCore(point, threshold, excludeIndex, limit);
+    }
+
     /// <inheritdoc />
     public int CountWithinRadius(ReadOnlySpan<double> point, double radius, int excludeIndex = -1)
     {

@@ -16,13 +16,22 @@ public static class LocalCloaking
     /// <summary>The target of the vendor's report.</summary>
     public const double Target = 5;
 
+    /// <summary>
+    /// Counts stop at this value by default, as the paper's computation did (it looked at the 4 000 nearest points).
+    /// The medians are exact whenever they are below it; it bounds the work for outliers whose own avatar is far
+    /// away, around which a ball can hold most of the table.
+    /// </summary>
+    public const int DefaultCountCap = 4_000;
+
     /// <summary>Computes local cloaking from paired coordinates.</summary>
     /// <param name="originals">Row-major n × d coordinates of the originals.</param>
     /// <param name="avatars">Row-major n × d coordinates of the avatars (row i = avatar of original i).</param>
     /// <param name="dimensions">d.</param>
     /// <param name="cancellationToken">Cancels the computation.</param>
-    public static LocalCloakingResult Compute(double[] originals, double[] avatars, int dimensions, CancellationToken cancellationToken = default)
+    /// <param name="countCap">Counts stop at this value (<see cref="DefaultCountCap"/>); <see cref="int.MaxValue"/> for exact counts.</param>
+    public static LocalCloakingResult Compute(double[] originals, double[] avatars, int dimensions, CancellationToken cancellationToken = default, int countCap = DefaultCountCap)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(countCap, 1);
         PairedCoordinates.Check(originals, avatars, dimensions);
         var n = originals.Length / dimensions;
         var avatarTree = new KdTree(avatars, n, dimensions);
@@ -33,8 +42,8 @@ public static class LocalCloaking
         {
             var f = originals.AsSpan(i * dimensions, dimensions);
             var own = EuclideanDistance.Between(f, avatars.AsSpan(i * dimensions, dimensions));
-            avatarCounts[i] = avatarTree.CountWithinRadius(f, own, excludeIndex: i);
-            recordCounts[i] = originalTree.CountWithinRadius(f, own, excludeIndex: i);
+            avatarCounts[i] = avatarTree.CountWithinRadius(f, own, i, countCap);
+            recordCounts[i] = originalTree.CountWithinRadius(f, own, i, countCap);
         });
 
         var empty = 0;
@@ -59,6 +68,6 @@ public static class LocalCloaking
 /// <param name="Median">Median number of other avatars at least as close as the own avatar (the reported metric).</param>
 /// <param name="RecordsMedian">Median number of other originals at least as close as the own avatar.</param>
 /// <param name="EmptyRate">Share of individuals with no other avatar nor original within the own-avatar distance.</param>
-/// <param name="AvatarCounts">Per individual: LC_i.</param>
-/// <param name="RecordCounts">Per individual: LCrec_i.</param>
+/// <param name="AvatarCounts">Per individual: LC_i (at most the count cap).</param>
+/// <param name="RecordCounts">Per individual: LCrec_i (at most the count cap).</param>
 public sealed record LocalCloakingResult(double Median, double RecordsMedian, double EmptyRate, IReadOnlyList<int> AvatarCounts, IReadOnlyList<int> RecordCounts);

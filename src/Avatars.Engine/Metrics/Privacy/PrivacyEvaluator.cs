@@ -12,13 +12,20 @@ public sealed record PrivacyEvaluationOptions
     /// <summary>Projected dimensions the distances are measured in (default: min(5, number of projected dimensions)).</summary>
     public int? Ncp { get; init; }
 
-    /// <summary>How missing values are filled before projecting (fitted on the originals, applied to both tables).</summary>
-    public ImputationOptions Imputation { get; init; } = new() { Method = ImputationMethod.Mean };
+    /// <summary>
+    /// How missing values are filled before projecting (fitted on the originals, applied to both tables). Use the
+    /// avatarization's settings (method.md §6); the default is the avatarization default (<c>fast_knn</c>).
+    /// </summary>
+    public ImputationOptions Imputation { get; init; } = new();
 
     /// <summary>Columns left out of the evaluation (identifiers).</summary>
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 
-    /// <summary>Seed of the imputer's sampling (only used by the KNN imputers).</summary>
+    /// <summary>
+    /// Seed of the imputer's sampling (only used by the KNN imputers). Pass the avatarization's seed: the originals
+    /// are then imputed exactly as they were for the avatarization, so the metrics are measured in the space the
+    /// avatars were drawn in. With the other seed the imputed cells — noise from the metric's point of view — differ.
+    /// </summary>
     public ulong Seed { get; init; } = 1;
 }
 
