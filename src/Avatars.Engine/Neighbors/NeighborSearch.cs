@@ -4,14 +4,15 @@ namespace Avatars.Engine.Neighbors;
 
 /// <summary>
 /// Parallel batch neighbour queries (all rows of a table, or a set of query rows against a reference index). Rows are
-/// processed in blocks of <see cref="BlockSize"/> with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>;
-/// each row's answer depends only on that row, so results are identical whatever the degree of parallelism. Each
-/// method honours its cancellation token between blocks and reports progress (fraction of blocks done, 0–1) after
-/// every block, in increasing order.
+/// processed in blocks of about <see cref="BlockSize"/> rows (whole leaves or groups of queries falling in the same
+/// leaf with a <see cref="KdTree"/>) with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>; each
+/// row's answer depends only on that row, so results are identical whatever the degree of parallelism. Each method
+/// honours its cancellation token between blocks and reports progress (fraction of blocks done, 0–1) after every
+/// block, in increasing order. Results are bitwise the same as <see cref="BruteForceNeighbors"/>'s.
 /// </summary>
 public static class NeighborSearch
 {
-    /// <summary>The number of query rows per parallel work item.</summary>
+    /// <summary>The (approximate) number of query rows per parallel work item and progress report.</summary>
     public const int BlockSize = 1024;
 
     /// <summary>
@@ -39,7 +40,7 @@ public static class NeighborSearch
 
     /// <summary>
     /// The <paramref name="k"/> nearest other points of every indexed point (row <c>i</c> excludes index <c>i</c>).
-    /// With a <see cref="KdTree"/> the rows are visited in tree order for memory locality.
+    /// With a <see cref="KdTree"/> the rows of a leaf are answered together by one traversal, in tree order.
     /// </summary>
     /// <param name="index">The index over the points.</param>
     /// <param name="k">The number of neighbours per point, 1 ≤ k &lt; Count.</param>
@@ -87,7 +88,8 @@ public static class NeighborSearch
     }
 
     /// <summary>
-    /// The <paramref name="k"/> nearest reference points of every query row.
+    /// The <paramref name="k"/> nearest reference points of every query row. With a <see cref="KdTree"/> the query rows
+    /// that fall in the same leaf are answered together by one traversal.
     /// </summary>
     /// <param name="reference">The index over the reference points.</param>
     /// <param name="queries">The query points, row-major with the reference dimension.</param>
