@@ -144,6 +144,25 @@ public sealed class NeighborSearchTests
     }
 
     [Fact]
+    public void HighDimensionsAndLargeBucketsUsePooledBuffersWithTheSameAnswers()
+    {
+        const int N = 300;
+        const int D = 130;
+        var points = Make(Kind.Decimals, N, D, 21);
+        var brute = new BruteForceNeighbors(points, N, D);
+        var expected = NeighborSearch.SelfNeighbors(brute, 9, 1, cancellationToken: Ct);
+        foreach (var bucket in new[] { 16, 100 })
+        {
+            var tree = new KdTree(points, N, D, bucket);
+            AssertSame(expected, NeighborSearch.SelfNeighbors(tree, 9, 2, cancellationToken: Ct), $"bucket={bucket}");
+            var queries = Queries(points, N, D, Kind.Decimals, 2100, 5);
+            AssertSame(NeighborSearch.Neighbors(brute, queries, 3, cancellationToken: Ct), NeighborSearch.Neighbors(tree, queries, 3, cancellationToken: Ct), $"queries bucket={bucket}");
+            var radii = Enumerable.Range(0, 2100).Select(i => (i % 7) * 0.3).ToArray();
+            Assert.Equal(NeighborSearch.CountWithinRadii(brute, queries, radii, true, cancellationToken: Ct), NeighborSearch.CountWithinRadii(tree, queries, radii, true, cancellationToken: Ct));
+        }
+    }
+
+    [Fact]
     public void TwoPointsAreEachOthersNeighbour()
     {
         var result = NeighborSearch.SelfNeighbors([0.0, 0.0, 3.0, 4.0], 2, 2, 1, 1, cancellationToken: Ct);
