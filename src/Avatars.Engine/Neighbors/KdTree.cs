@@ -29,11 +29,12 @@ namespace Avatars.Engine.Neighbors;
 /// row index lower than the current k-th row, so "lowest index wins" ties are resolved exactly.
 /// </para>
 /// <para>
-/// Queries are depth first, nearer child first. Self k-NN of all rows (<see cref="NeighborSearch.SelfNeighbors(INeighborIndex, int, int, CancellationToken, IProgress{double})"/>)
-/// answers a whole leaf of rows per traversal: a node is entered when its box admits at least one of the leaf's rows
-/// (bounds of four rows per vector), then each admitting row scans the candidate leaf. Radius counts add whole subtrees
-/// whose box lies within the radius. Memory: about <c>n·d·8</c> bytes of coordinates plus padding, <c>8n</c> bytes of
-/// row maps and <c>2·(2n/bucket)·(2d·8 + 16)</c> bytes of nodes.
+/// Single queries are depth first, nearer child first, pruned by the split planes and the leaves' boxes. Batches
+/// (<see cref="NeighborSearch"/>) answer a group of nearby queries — the rows of a leaf for self k-NN, or the query
+/// rows falling in the same leaf — with one traversal: a node is entered when its box admits at least one query of the
+/// group (bounds of four queries per vector), then each admitting query scans the candidate leaf. Radius counts add
+/// whole subtrees whose box lies within the radius. Memory: about <c>n·d·8</c> bytes of coordinates plus padding,
+/// <c>8n</c> bytes of row maps and <c>(2n/bucket)·(2d·8 + 16)</c> bytes of nodes.
 /// </para>
 /// </remarks>
 public sealed partial class KdTree : INeighborIndex

@@ -4,14 +4,15 @@ namespace Avatars.Engine.Neighbors;
 
 /// <summary>
 /// Parallel batch neighbour queries (all rows of a table, or a set of query rows against a reference index). Rows are
-/// processed in blocks of <see cref="BlockSize"/> with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>;
-/// each row's answer depends only on that row, so results are identical whatever the degree of parallelism. Each
-/// method honours its cancellation token between blocks and reports progress (fraction of blocks done, 0–1) after
-/// every block, in increasing order.
+/// processed in blocks of about <see cref="BlockSize"/> rows (whole leaves or groups of queries falling in the same
+/// leaf with a <see cref="KdTree"/>) with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>; each
+/// row's answer depends only on that row, so results are identical whatever the degree of parallelism. Each method
+/// honours its cancellation token between blocks and reports progress (fraction of blocks done, 0–1) after every
+/// block, in increasing order. Results are bitwise the same as <see cref="BruteForceNeighbors"/>'s.
 /// </summary>
 public static class NeighborSearch
 {
-    /// <summary>The number of query rows per parallel work item.</summary>
+    /// <summary>The (approximate) number of query rows per parallel work item and progress report.</summary>
     public const int BlockSize = 1024;
 
     /// <summary>
@@ -39,7 +40,7 @@ public static class NeighborSearch
 
     /// <summary>
     /// The <paramref name="k"/> nearest other points of every indexed point (row <c>i</c> excludes index <c>i</c>).
-    /// With a <see cref="KdTree"/> the rows are visited in tree order for memory locality.
+    /// With a <see cref="KdTree"/> the rows of a leaf are answered together by one traversal, in tree order.
     /// </summary>
     /// <param name="index">The index over the points.</param>
     /// <param name="k">The number of neighbours per point, 1 ≤ k &lt; Count.</param>
@@ -87,7 +88,8 @@ public static class NeighborSearch
     }
 
     /// <summary>
-    /// The <paramref name="k"/> nearest reference points of every query row.
+    /// The <paramref name="k"/> nearest reference points of every query row. With a <see cref="KdTree"/> the query rows
+    /// that fall in the same leaf are answered together by one traversal.
     /// </summary>
     /// <param name="reference">The index over the reference points.</param>
     /// <param name="queries">The query points, row-major with the reference dimension.</param>
@@ -110,27 +112,43 @@ public static class NeighborSearch
         var result = new NeighborResult(rows, k);
         var indices = result.Indices;
         var distances = result.Distances;
-        var order = QueryOrder(reference, queries.Span, rows);
-        var tree = reference as KdTree;
+
+        if (reference is KdTree tree && rows > 0)
+        {
+            // Query rows grouped by the leaf they fall in; each group is answered by one shared traversal.
+            var order = SortByLeaf(tree, queries.Span, rows, out var leaves);
+            var groups = new List<int> { 0 };
+            for (var i = 1; i < rows; i++)
+            {
+                if (leaves[order[i]] != leaves[order[i - 1]] || i - groups[^1] >= KdTree.BatchGroupLimit)
+                {
+                    groups.Add(i);
+                }
+            }
+
+            groups.Add(rows);
+            var starts = groups.ToArray();
+            var groupCount = starts.Length - 1;
+            var groupsPerBlock = (int)Math.Max(1, (long)BlockSize * groupCount / rows);
+            RunBlocks(groupCount, groupsPerBlock, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+            {
+                var all = queries.Span;
+                for (var g = start; g < end; g++)
+                {
+                    tree.NeighborsOfGroup(all, order.AsSpan(starts[g], starts[g + 1] - starts[g]), excludeSelf, k, indices, distances);
+                }
+            });
+
+            return result;
+        }
 
         RunBlocks(rows, BlockSize, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
         {
             var all = queries.Span;
-            for (var i = start; i < end; i++)
+            for (var row = start; row < end; row++)
             {
-                var row = order is null ? i : order[i];
-                var point = all.Slice(row * d, d);
                 var exclude = excludeSelf && row < reference.Count ? row : -1;
-                var rowIndices = indices.AsSpan(row * k, k);
-                var rowDistances = distances.AsSpan(row * k, k);
-                if (tree is not null)
-                {
-                    tree.QueryCore(point, k, rowIndices, rowDistances, exclude);
-                }
-                else
-                {
-                    reference.Query(point, k, rowIndices, rowDistances, exclude);
-                }
+                reference.Query(all.Slice(row * d, d), k, indices.AsSpan(row * k, k), distances.AsSpan(row * k, k), exclude);
             }
         });
 
@@ -236,18 +254,17 @@ public static class NeighborSearch
     }
 
     /// <summary>
-    /// For a <see cref="KdTree"/> and a large batch, the query rows sorted by the leaf they fall in (counting sort,
-    /// stable), so consecutive queries touch the same part of the tree; null otherwise (natural order).
+    /// For a <see cref="KdTree"/> and a large batch, the query rows sorted by the leaf they fall in, so consecutive
+    /// queries touch the same part of the tree; null otherwise (natural order).
     /// </summary>
-    private static int[]? QueryOrder(INeighborIndex index, ReadOnlySpan<double> queries, int rows)
-    {
-        if (index is not KdTree tree || rows < 2 * BlockSize || tree.LeafCount == 1)
-        {
-            return null;
-        }
+    private static int[]? QueryOrder(INeighborIndex index, ReadOnlySpan<double> queries, int rows) =>
+        index is KdTree tree && rows >= 2 * BlockSize && tree.LeafCount > 1 ? SortByLeaf(tree, queries, rows, out _) : null;
 
+    /// <summary>The query rows sorted (stably, by counting sort) by the leaf of the tree they fall in.</summary>
+    private static int[] SortByLeaf(KdTree tree, ReadOnlySpan<double> queries, int rows, out int[] leaves)
+    {
         var d = tree.Dimension;
-        var leaves = new int[rows];
+        leaves = new int[rows];
         var starts = new int[tree.LeafCount + 1];
         for (var row = 0; row < rows; row++)
         {

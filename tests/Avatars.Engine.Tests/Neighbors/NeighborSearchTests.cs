@@ -76,6 +76,9 @@ public sealed class NeighborSearchTests
     [InlineData(Kind.Repeated, 1000, 5000, 5, 4)]
     [InlineData(Kind.Decimals, 2048, 2049, 2, 5)]
     [InlineData(Kind.Clusters, 5000, 3000, 6, 6)]
+    [InlineData(Kind.Repeated, 5, 300, 2, 7)]
+    [InlineData(Kind.SmallIntegers, 33, 500, 3, 8)]
+    [InlineData(Kind.Lattice, 1, 40, 1, 9)]
     public void NearestInAndNeighborsBetweenTwoSetsEqualBruteForce(Kind kind, int referenceCount, int queryCount, int d, int seed)
     {
         var reference = Make(kind, referenceCount, d, seed);
@@ -95,7 +98,12 @@ public sealed class NeighborSearchTests
 
         foreach (var excludeSelf in new[] { false, true })
         {
-            var k = 1 + (seed * 5 % 29);
+            var k = Math.Min(1 + (seed * 5 % 29), excludeSelf ? referenceCount - 1 : referenceCount);
+            if (k < 1)
+            {
+                continue;
+            }
+
             var expectedK = NeighborSearch.Neighbors(brute, queries, k, excludeSelf, 1, cancellationToken: Ct);
             AssertSame(expectedK, NeighborSearch.Neighbors(tree, queries, k, excludeSelf, 1, cancellationToken: Ct), $"Neighbors k={k} excludeSelf={excludeSelf}");
             AssertSame(expectedK, NeighborSearch.Neighbors(tree, queries, k, excludeSelf, 4, cancellationToken: Ct), $"Neighbors k={k} excludeSelf={excludeSelf} 4 threads");
@@ -132,6 +140,25 @@ public sealed class NeighborSearchTests
                 // The own avatar is always within its own distance.
                 Assert.All(expected, c => Assert.True(c >= 1));
             }
+        }
+    }
+
+    [Fact]
+    public void HighDimensionsAndLargeBucketsUsePooledBuffersWithTheSameAnswers()
+    {
+        const int N = 300;
+        const int D = 130;
+        var points = Make(Kind.Decimals, N, D, 21);
+        var brute = new BruteForceNeighbors(points, N, D);
+        var expected = NeighborSearch.SelfNeighbors(brute, 9, 1, cancellationToken: Ct);
+        foreach (var bucket in new[] { 16, 100 })
+        {
+            var tree = new KdTree(points, N, D, bucket);
+            AssertSame(expected, NeighborSearch.SelfNeighbors(tree, 9, 2, cancellationToken: Ct), $"bucket={bucket}");
+            var queries = Queries(points, N, D, Kind.Decimals, 2100, 5);
+            AssertSame(NeighborSearch.Neighbors(brute, queries, 3, cancellationToken: Ct), NeighborSearch.Neighbors(tree, queries, 3, cancellationToken: Ct), $"queries bucket={bucket}");
+            var radii = Enumerable.Range(0, 2100).Select(i => (i % 7) * 0.3).ToArray();
+            Assert.Equal(NeighborSearch.CountWithinRadii(brute, queries, radii, true, cancellationToken: Ct), NeighborSearch.CountWithinRadii(tree, queries, radii, true, cancellationToken: Ct));
         }
     }
 
@@ -185,7 +212,8 @@ public sealed class NeighborSearchTests
 
         reports.Clear();
         NeighborSearch.NearestIn(new KdTree(points, N, 2), points, 2, CancellationToken.None, progress);
-        Assert.Equal((N + NeighborSearch.BlockSize - 1) / NeighborSearch.BlockSize, reports.Count);
+        Assert.True(reports.Count >= (N / NeighborSearch.BlockSize) - 1);
+        Assert.True(reports.SequenceEqual(reports.Order()));
         Assert.Equal(1.0, reports[^1]);
 
         using var cts = new CancellationTokenSource();

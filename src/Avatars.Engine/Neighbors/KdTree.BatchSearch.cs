@@ -7,12 +7,16 @@ using System.Runtime.Intrinsics;
 namespace Avatars.Engine.Neighbors;
 
 /// <content>
-/// Leaf-batched self k-nearest search of the <see cref="KdTree"/>: all rows of a leaf are answered by one traversal,
-/// pruned with the box-to-box distance between the query leaf and each node, so the traversal cost is shared by the
-/// leaf's rows; each candidate leaf is then offered to each query row unless the row's own point-to-box bound excludes it.
+/// Batched k-nearest search of the <see cref="KdTree"/>: a group of nearby queries (all rows of a leaf for self k-NN,
+/// or the query rows falling in the same leaf) is answered by one traversal; a node is entered when its box admits at
+/// least one query (point-to-box bounds of four queries per vector), and each candidate leaf is scanned by the queries
+/// whose own bound admits it. The traversal cost is shared by the group.
 /// </content>
 public sealed partial class KdTree
 {
+    /// <summary>The largest number of query rows answered together by <see cref="NeighborsOfGroup"/>.</summary>
+    internal const int BatchGroupLimit = 64;
+
     private const int BatchStackLimit = 1024;
 
     /// <summary>
@@ -22,77 +26,146 @@ public sealed partial class KdTree
     /// </summary>
     internal void SelfNeighborsOfLeaf(int leaf, int k, int[] indices, double[] distances)
     {
-        var start = LeafStart(leaf);
-        var m = LeafStart(leaf + 1) - start;
+        var m = LeafStart(leaf + 1) - LeafStart(leaf);
         if (m == 0)
         {
             return;
         }
 
         var d = _dimension;
+        double[]? rentedPoints = null;
+        int[]? rentedRows = null;
+        var points = m * d <= BatchStackLimit ? stackalloc double[m * d] : (rentedPoints = ArrayPool<double>.Shared.Rent(m * d)).AsSpan(0, m * d);
+        var rows = m <= BatchStackLimit ? stackalloc int[m] : (rentedRows = ArrayPool<int>.Shared.Rent(m)).AsSpan(0, m);
+        for (var i = 0; i < m; i++)
+        {
+            var slot = (leaf * _capacity) + i;
+            rows[i] = _slotRow[slot];
+            CopySlot(slot, points.Slice(i * d, d));
+        }
+
+        BatchKnn(points, rows, rows, leaf, k, indices, distances);
+
+        if (rentedPoints is not null)
+        {
+            ArrayPool<double>.Shared.Return(rentedPoints);
+        }
+
+        if (rentedRows is not null)
+        {
+            ArrayPool<int>.Shared.Return(rentedRows);
+        }
+    }
+
+    /// <summary>
+    /// Writes the <paramref name="k"/> nearest indexed points of a group of query rows (ideally rows that fall in the
+    /// same leaf; at most <see cref="BatchGroupLimit"/>) into row-major result arrays, sharing one traversal. Query row
+    /// <c>r</c> excludes index <c>r</c> when <paramref name="excludeSelf"/> is set and <c>r &lt; Count</c>.
+    /// </summary>
+    internal void NeighborsOfGroup(ReadOnlySpan<double> queries, ReadOnlySpan<int> group, bool excludeSelf, int k, int[] indices, double[] distances)
+    {
+        var m = group.Length;
+        var d = _dimension;
+        double[]? rentedPoints = null;
+        var points = m * d <= BatchStackLimit ? stackalloc double[m * d] : (rentedPoints = ArrayPool<double>.Shared.Rent(m * d)).AsSpan(0, m * d);
+        Span<int> excludes = stackalloc int[m];
+        for (var i = 0; i < m; i++)
+        {
+            var row = group[i];
+            queries.Slice(row * d, d).CopyTo(points.Slice(i * d, d));
+            excludes[i] = excludeSelf && row < _count ? row : -1;
+        }
+
+        BatchKnn(points, excludes, group, -1, k, indices, distances);
+
+        if (rentedPoints is not null)
+        {
+            ArrayPool<double>.Shared.Return(rentedPoints);
+        }
+    }
+
+    /// <summary>
+    /// The shared batch search: <paramref name="points"/> (m × d) with their exclusions and output rows. When
+    /// <paramref name="ownLeaf"/> ≥ 0 (self search) that leaf, which holds the queries, is scanned first and then skipped.
+    /// </summary>
+    private void BatchKnn(ReadOnlySpan<double> points, ReadOnlySpan<int> excludes, ReadOnlySpan<int> outputRows, int ownLeaf, int k, int[] indices, double[] distances)
+    {
+        var d = _dimension;
+        var m = excludes.Length;
         var size = m * d;
         Vector256<double>[]? rentedVectors = null;
         TopK[]? rentedTops = null;
-        int[]? rentedRows = null;
-        var queryVectors = size <= BatchStackLimit ? stackalloc Vector256<double>[size] : (rentedVectors = ArrayPool<Vector256<double>>.Shared.Rent(size)).AsSpan(0, size);
-        var tops = m <= 64 ? stackalloc TopK[m] : (rentedTops = ArrayPool<TopK>.Shared.Rent(m)).AsSpan(0, m);
-        var padded = (m + Lanes - 1) / Lanes * Lanes;
         double[]? rentedColumns = null;
-        var columnsSize = (padded * d) + padded;
-        var columns = columnsSize <= BatchStackLimit ? stackalloc double[columnsSize] : (rentedColumns = ArrayPool<double>.Shared.Rent(columnsSize)).AsSpan(0, columnsSize);
-        columns.Fill(double.NaN);
-        var worsts = columns[(padded * d)..];
-        var rows = m <= 64 ? stackalloc int[m] : (rentedRows = ArrayPool<int>.Shared.Rent(m)).AsSpan(0, m);
-
-        // The top k of every query row is kept in a small local buffer (hot in cache) and copied out at the end.
-        var bestSize = m * k;
         double[]? rentedBest = null;
         int[]? rentedBestRows = null;
+        var queryVectors = size <= BatchStackLimit / 2 ? stackalloc Vector256<double>[size] : (rentedVectors = ArrayPool<Vector256<double>>.Shared.Rent(size)).AsSpan(0, size);
+        var tops = m <= 64 ? stackalloc TopK[m] : (rentedTops = ArrayPool<TopK>.Shared.Rent(m)).AsSpan(0, m);
+        var padded = (m + Lanes - 1) / Lanes * Lanes;
+        var columnsSize = (padded * d) + padded + (2 * d);
+        var columns = columnsSize <= BatchStackLimit ? stackalloc double[columnsSize] : (rentedColumns = ArrayPool<double>.Shared.Rent(columnsSize)).AsSpan(0, columnsSize);
+        columns.Fill(double.NaN);
+        var worsts = columns.Slice(padded * d, padded);
+        var centre = columns.Slice((padded * d) + padded, d);
+
+        // The top k of every query is kept in a small local buffer (hot in cache) and copied out at the end.
+        var bestSize = m * k;
         var bestSquared = bestSize <= BatchStackLimit ? stackalloc double[bestSize] : (rentedBest = ArrayPool<double>.Shared.Rent(bestSize)).AsSpan(0, bestSize);
         var bestRows = bestSize <= BatchStackLimit ? stackalloc int[bestSize] : (rentedBestRows = ArrayPool<int>.Shared.Rent(bestSize)).AsSpan(0, bestSize);
 
-        var block = leaf * _blockLength;
-        for (var i = 0; i < m; i++)
+        for (var j = 0; j < d; j++)
         {
-            rows[i] = _slotRow[(leaf * _capacity) + i];
-            tops[i] = TopK.Empty;
-            for (var j = 0; j < d; j++)
+            var low = double.PositiveInfinity;
+            var high = double.NegativeInfinity;
+            for (var i = 0; i < m; i++)
             {
-                var v = _coords[block + (j * _capacity) + i];
+                var v = points[(i * d) + j];
                 queryVectors[(i * d) + j] = Vector256.Create(v);
                 columns[(j * padded) + i] = v;
+                low = Math.Min(low, v);
+                high = Math.Max(high, v);
             }
+
+            centre[j] = (low * 0.5) + (high * 0.5);
+        }
+
+        for (var i = 0; i < m; i++)
+        {
+            tops[i] = TopK.Empty;
+            worsts[i] = double.PositiveInfinity;
         }
 
         var state = new BatchState
         {
-            QueryLeaf = _internalCount + leaf,
+            SkipNode = ownLeaf >= 0 ? _internalCount + ownLeaf : -1,
             QueryVectors = queryVectors,
             Tops = tops,
-            Rows = rows,
+            Excludes = excludes,
             Columns = columns[..(padded * d)],
             Worsts = worsts,
+            Centre = centre,
             Padded = padded,
             K = k,
             BestRows = bestRows,
             BestSquared = bestSquared,
         };
 
-        for (var i = 0; i < m; i++)
+        if (ownLeaf >= 0)
         {
-            var row = rows[i];
-            ScanLeaf(leaf, queryVectors.Slice(i * d, d), bestSquared.Slice(i * k, k), bestRows.Slice(i * k, k), ref tops[i], row);
-            worsts[i] = tops[i].Worst;
+            for (var i = 0; i < m; i++)
+            {
+                ScanLeaf(ownLeaf, queryVectors.Slice(i * d, d), bestSquared.Slice(i * k, k), bestRows.Slice(i * k, k), ref tops[i], excludes[i]);
+                worsts[i] = tops[i].Worst;
+            }
         }
 
-        if (_internalCount > 0)
+        if (_count > 0)
         {
             VisitBatch(0, ref state);
         }
 
         for (var i = 0; i < m; i++)
         {
-            var row = rows[i];
+            var row = outputRows[i];
             bestSquared.Slice(i * k, k).CopyTo(distances.AsSpan(row * k, k));
             bestRows.Slice(i * k, k).CopyTo(indices.AsSpan(row * k, k));
             Finish(indices.AsSpan(row * k, k), distances.AsSpan(row * k, k), tops[i].Count);
@@ -103,6 +176,16 @@ public sealed partial class KdTree
             ArrayPool<Vector256<double>>.Shared.Return(rentedVectors);
         }
 
+        if (rentedTops is not null)
+        {
+            ArrayPool<TopK>.Shared.Return(rentedTops);
+        }
+
+        if (rentedColumns is not null)
+        {
+            ArrayPool<double>.Shared.Return(rentedColumns);
+        }
+
         if (rentedBest is not null)
         {
             ArrayPool<double>.Shared.Return(rentedBest);
@@ -111,21 +194,6 @@ public sealed partial class KdTree
         if (rentedBestRows is not null)
         {
             ArrayPool<int>.Shared.Return(rentedBestRows);
-        }
-
-        if (rentedColumns is not null)
-        {
-            ArrayPool<double>.Shared.Return(rentedColumns);
-        }
-
-        if (rentedTops is not null)
-        {
-            ArrayPool<TopK>.Shared.Return(rentedTops);
-        }
-
-        if (rentedRows is not null)
-        {
-            ArrayPool<int>.Shared.Return(rentedRows);
         }
     }
 
@@ -177,9 +245,7 @@ public sealed partial class KdTree
 
             var left = (2 * node) + 1;
             var dim = _splitDimension[node];
-            ref var queryBox = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_boxes), state.QueryLeaf * 2 * d);
-            var centre = (Unsafe.Add(ref queryBox, dim) * 0.5) + (Unsafe.Add(ref queryBox, d + dim) * 0.5);
-            if (centre >= _splitValue[node])
+            if (state.Centre[dim] >= _splitValue[node])
             {
                 VisitBatch(left + 1, ref state);
                 VisitBatch(left, ref state);
@@ -193,7 +259,7 @@ public sealed partial class KdTree
             return;
         }
 
-        if (node == state.QueryLeaf)
+        if (node == state.SkipNode)
         {
             return;
         }
@@ -212,7 +278,7 @@ public sealed partial class KdTree
                 ref var top = ref state.Tops[i];
                 if (top.Admits(acc.GetElement(lane), minRow))
                 {
-                    ScanLeaf(leaf, state.QueryVectors.Slice(i * d, d), state.BestSquared.Slice(i * k, k), state.BestRows.Slice(i * k, k), ref top, state.Rows[i]);
+                    ScanLeaf(leaf, state.QueryVectors.Slice(i * d, d), state.BestSquared.Slice(i * k, k), state.BestRows.Slice(i * k, k), ref top, state.Excludes[i]);
                     Unsafe.Add(ref worsts, i) = top.Worst;
                 }
             }
@@ -244,10 +310,14 @@ public sealed partial class KdTree
 
     private ref struct BatchState
     {
-        public int QueryLeaf;
+        /// <summary>The own leaf's node in a self search (already scanned), −1 otherwise.</summary>
+        public int SkipNode;
         public Span<Vector256<double>> QueryVectors;
         public Span<TopK> Tops;
-        public Span<int> Rows;
+        public ReadOnlySpan<int> Excludes;
+
+        /// <summary>Centre of the queries' bounding box: decides which child is visited first.</summary>
+        public Span<double> Centre;
 
         /// <summary>The query rows' coordinates, dimension-major (j * Padded + i), NaN in padding lanes.</summary>
         public Span<double> Columns;
