@@ -25,8 +25,10 @@ public static class HiddenRate
         var n = originals.Length / dimensions;
         var tree = new KdTree(avatars, n, dimensions);
         var hits = new bool[n];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var order = SpatialOrder.Of(originals, n, dimensions);
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, position =>
         {
+            var i = order[position];
             hits[i] = tree.Nearest(originals.AsSpan(i * dimensions, dimensions), out _) == i;
         });
         var hitCount = hits.Count(h => h);

@@ -38,8 +38,10 @@ public static class LocalCloaking
         var originalTree = new KdTree(originals, n, dimensions);
         var avatarCounts = new int[n];
         var recordCounts = new int[n];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var order = SpatialOrder.Of(originals, n, dimensions);
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, position =>
         {
+            var i = order[position];
             var f = originals.AsSpan(i * dimensions, dimensions);
             var own = EuclideanDistance.Between(f, avatars.AsSpan(i * dimensions, dimensions));
             avatarCounts[i] = avatarTree.CountWithinRadius(f, own, i, countCap);
