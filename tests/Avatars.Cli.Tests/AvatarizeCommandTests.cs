@@ -91,3 +91,25 @@ public sealed class ParquetInputTests
         Assert.DoesNotContain("Seed", output);
     }
 }
+
+public sealed class DelimiterOptionTests
+{
+    [Fact]
+    public async Task ForcedDelimiter_IsUsedAndAWrongOneIsExplained()
+    {
+        var folder = CliRunner.TempFolder();
+        var input = Path.Combine(folder, "semi.csv");
+        await File.WriteAllTextAsync(input, "a;b;c\n1;2;x\n3;4;y\n5;6;x\n7;8;y\n9;1;x\n", TestContext.Current.CancellationToken);
+
+        var (ok, okOutput) = await CliRunner.RunAsync("avatarize", input, "--k", "2", "--delimiter", ";", "--output", Path.Combine(folder, "out"));
+        Assert.True(ok == 0, okOutput);
+
+        var (wrong, wrongOutput) = await CliRunner.RunAsync("avatarize", input, "--k", "2", "--delimiter", ",", "--output", Path.Combine(folder, "out2"));
+        Assert.Equal(1, wrong);
+        Assert.Contains("seems to use ';'", wrongOutput);
+
+        var (bad, badOutput) = await CliRunner.RunAsync("avatarize", input, "--k", "2", "--delimiter", ";;");
+        Assert.Equal(1, bad);
+        Assert.Contains("--delimiter ';;': give a single character", badOutput);
+    }
+}

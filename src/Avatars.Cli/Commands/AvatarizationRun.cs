@@ -57,7 +57,7 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
         var metrics = PrivacyEvaluator.Evaluate(
             table,
             result.SensitiveUnshuffled,
-            new PrivacyEvaluationOptions { Ncp = Math.Min(options.Ncp, result.ComponentCount), IgnoredColumns = options.IdentifierColumns, Imputation = options.Imputation, Seed = result.Seed },
+            new PrivacyEvaluationOptions { Ncp = result.Ncp, IgnoredColumns = options.IdentifierColumns, Imputation = options.Imputation, Seed = result.Seed },
             cancellationToken);
         var metricsTime = clock.Elapsed;
 
@@ -79,7 +79,7 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
 
     private async Task<AvatarizationResult> AvatarizeWithProgressAsync(Table table, AvatarizationOptions options, CancellationToken cancellationToken)
     {
-        console.MarkupLine($"Avatarizing [bold]{Markup.Escape(table.Name)}[/]: {table.RowCount:N0} rows × {table.ColumnCount} columns, k = {options.K}, ncp = {options.Ncp}");
+        console.MarkupLine($"Avatarizing [bold]{Markup.Escape(table.Name)}[/]: {table.RowCount:N0} rows × {table.ColumnCount} columns, k = {options.K}, ncp = {options.Ncp?.ToString(CultureInfo.InvariantCulture) ?? $"{Avatarizer.DefaultNcp} (default)"}");
         if (!console.Profile.Capabilities.Interactive)
         {
             var last = (AvatarizationStage)(-1);

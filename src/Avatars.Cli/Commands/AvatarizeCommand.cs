@@ -13,7 +13,7 @@ internal static class AvatarizeCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "The table to avatarize (.csv, .tsv or .parquet)." };
         var k = new Option<int>("--k", "-k") { Description = "Number of neighbours each avatar is drawn from (e.g. 20). Must be smaller than the number of rows.", Required = true };
-        var ncp = new Option<int>("--ncp") { Description = "Number of projected dimensions used by the neighbour search.", DefaultValueFactory = _ => 5 };
+        var ncp = new Option<int?>("--ncp") { Description = "Number of projected dimensions used by the neighbour search (default 5, or fewer when the table has fewer dimensions)." };
         var seed = new Option<ulong?>("--seed") { Description = "Seed for reproducible results (weakens privacy; for tests and studies)." };
         var weights = new Option<string[]>("--column-weight") { Description = "Projection weight of a column, as column=weight (repeatable).", AllowMultipleArgumentsPerToken = false };
         var exclude = new Option<string[]>("--exclude") { Description = "Column kept out of the avatarization and put back afterwards (repeatable)." };
@@ -26,7 +26,7 @@ internal static class AvatarizeCommand
         var imputationK = new Option<int>("--imputation-k") { Description = "Neighbours used by the KNN imputers.", DefaultValueFactory = _ => 5 };
         var imputationFraction = new Option<double>("--imputation-fraction") { Description = "Share of complete rows used to fit the imputer, in (0, 1].", DefaultValueFactory = _ => 1.0 };
         var reduction = new Option<bool>("--categorical-reduction") { Description = "Embed categorical columns in 20 continuous dimensions before the neighbour search (for many modalities)." };
-        var delimiter = new Option<char?>("--delimiter") { Description = "CSV delimiter (default: detected among , ; tab |)." };
+        var delimiter = new Option<string>("--delimiter") { Description = "CSV delimiter: one character, or 'tab' (default: detected among , ; tab |)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder.", DefaultValueFactory = _ => new DirectoryInfo("avatars-output") };
         var keepUnshuffled = new Option<bool>("--keep-unshuffled") { Description = "Also write the SENSITIVE unshuffled avatars (row i = avatar of original row i), for evaluation only." };
 
@@ -41,7 +41,7 @@ internal static class AvatarizeCommand
             var readOptions = new TableReadOptions
             {
                 Types = KeyValueParser.Types(parse.GetValue(types) ?? []),
-                Delimiter = parse.GetValue(delimiter),
+                Delimiter = ParseDelimiter(parse.GetValue(delimiter)),
             };
             var table = await TableReader.ReadAsync(path.FullName, readOptions, cancellationToken);
             var options = new AvatarizationOptions
@@ -68,6 +68,14 @@ internal static class AvatarizeCommand
         }));
         return command;
     }
+
+    private static char? ParseDelimiter(string? text) => text switch
+    {
+        null => null,
+        "tab" or "\\t" or "\t" => '\t',
+        { Length: 1 } => text[0],
+        _ => throw new CliUsageException($"--delimiter '{text}': give a single character such as ';' or the word 'tab'."),
+    };
 
     private static ImputationMethod ParseImputation(string name) => name switch
     {

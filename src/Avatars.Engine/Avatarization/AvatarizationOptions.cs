@@ -8,8 +8,11 @@ public sealed record AvatarizationOptions
     /// <summary>Number of neighbours each avatar is drawn from (<c>k</c>): at least 1 and smaller than the number of rows.</summary>
     public required int K { get; init; }
 
-    /// <summary>Number of projected dimensions used for the neighbour search (<c>ncp</c>, default 5, capped at the number of components).</summary>
-    public int Ncp { get; init; } = 5;
+    /// <summary>
+    /// Number of projected dimensions used for the neighbour search (<c>ncp</c>). Null (the default) uses
+    /// 5, or the number of dimensions of the table when it has fewer; an explicit value larger than that is an error.
+    /// </summary>
+    public int? Ncp { get; init; }
 
     /// <summary>Seed for every random choice; null draws a fresh one. A fixed seed weakens privacy: use it for tests and reproducible studies only.</summary>
     public ulong? Seed { get; init; }

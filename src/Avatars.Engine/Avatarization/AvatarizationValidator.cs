@@ -42,7 +42,7 @@ internal static class AvatarizationValidator
                 $"k = {options.K} must be smaller than the number of rows of table '{name}' ({n}). Use k ≤ {Math.Max(1, n - 1)}.", name, parameter: "k");
         }
 
-        if (options.Ncp < 1)
+        if (options.Ncp is < 1)
         {
             throw new AvatarizationException($"ncp = {options.Ncp} must be at least 1 (default 5).", name, parameter: "ncp");
         }

@@ -16,6 +16,9 @@ public static class Avatarizer
 {
     private const ulong ShuffleStream = 0x5F;
 
+    /// <summary>The <c>ncp</c> used when none is given (capped at the table's number of dimensions).</summary>
+    public const int DefaultNcp = 5;
+
     /// <summary>Avatarizes a table.</summary>
     /// <param name="table">The original table.</param>
     /// <param name="options">The parameters (k is required).</param>
@@ -98,7 +101,7 @@ public static class Avatarizer
             : null;
         var projected = reduction?.Transform(imputed) ?? imputed;
         var model = ProjectionModel.Fit(projected, new ProjectionOptions { ColumnWeights = reduction?.Weights ?? options.ColumnWeights }, cancellationToken);
-        var ncp = options.Ncp;
+        var ncp = options.Ncp ?? Math.Min(DefaultNcp, model.ComponentCount);
         if (ncp > model.ComponentCount)
         {
             throw new AvatarizationException(

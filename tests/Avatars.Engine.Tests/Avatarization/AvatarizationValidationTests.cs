@@ -48,6 +48,15 @@ public sealed class AvatarizationValidationTests
     }
 
     [Fact]
+    public void DefaultNcp_IsCappedAtTheDimensionsOfASmallTable()
+    {
+        var small = new Table([new FloatColumn("x", [1, 2, 3, 4, 5, 6]), new FloatColumn("y", [2, 1, 4, 3, 6, 5])], "small");
+        var result = Avatarizer.Avatarize(small, new AvatarizationOptions { K = 2, Seed = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(2, result.Ncp);
+        Assert.Equal(6, result.Avatars.RowCount);
+    }
+
+    [Fact]
     public void UnknownColumnInWeights_NamesTheColumnAndListsTheColumns()
     {
         var error = Fails(Table, new AvatarizationOptions { K = 3, ColumnWeights = new Dictionary<string, double> { ["agee"] = 2 } });
