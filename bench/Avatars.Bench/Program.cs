@@ -40,6 +40,11 @@ var total = Stopwatch.StartNew();
 var clock = Stopwatch.StartNew();
 var table = await TableReader.ReadAsync(input, new TableReadOptions(), CancellationToken.None);
 var read = clock.Elapsed;
+if (args.Contains("--synthesis-locality"))
+{
+    SynthesisLocality.Run(table, k);
+}
+
 if (args.Contains("--prepare-breakdown"))
 {
     PrepareBreakdown.Run(table);
