@@ -10,7 +10,7 @@ namespace Avatars.Engine.Metrics.Privacy;
 /// the variables <c>V</c> exactly and therefore only considers the avatars sharing them:
 /// <c>hit_i = [argmin_{j : A_j[V] = X_i[V]} ‖F_i − G_j‖ == i]</c> (lowest avatar index wins exact ties, as in
 /// <see cref="HiddenRate"/>), a miss when no avatar shares the values; <c>CHR = 100 · (1 − (1/n) Σ_i hit_i)</c>.
-/// Values are compared exactly (missing equal to missing). One KD-tree per group of avatars: O(n log n). Needs pairing.
+/// Values are compared exactly (missing equal to missing). One KD-tree per group of avatars, queried in batch by the originals of that group: O(n log n). Needs pairing.
 /// No target in the report.
 /// </summary>
 public static class CategoricalHiddenRate
@@ -62,31 +62,85 @@ public static class CategoricalHiddenRate
             members.Add(j);
         }
 
-        var trees = new Dictionary<int, (KdTree Tree, int[] Rows)>(keys.RowComparer);
-        foreach (var (representative, members) in groups)
+        // The originals of each group query the group's avatars in one batch (KD-tree, grouped by leaf).
+        var queriesOf = new Dictionary<int, List<int>>(keys.RowComparer);
+        for (var i = 0; i < n; i++)
         {
-            var rows = members.ToArray();
-            var points = new double[rows.Length * dimensions];
-            for (var r = 0; r < rows.Length; r++)
+            if (groups.ContainsKey(~i))
             {
-                avatarCoordinates.AsSpan(rows[r] * dimensions, dimensions).CopyTo(points.AsSpan(r * dimensions));
-            }
+                if (!queriesOf.TryGetValue(~i, out var list))
+                {
+                    queriesOf[~i] = list = [];
+                }
 
-            trees[representative] = (new KdTree(points, rows.Length, dimensions), rows);
+                list.Add(i);
+            }
         }
 
         var hits = new bool[n];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        foreach (var (representative, members) in groups)
         {
-            if (trees.TryGetValue(~i, out var group))
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!queriesOf.TryGetValue(representative, out var originals))
+            {
+                continue;
+            }
+
+            var rows = members.ToArray();
+            if ((long)rows.Length * originals.Count <= SmallGroupPairs)
+            {
+                foreach (var i in originals)
+                {
+                    hits[i] = NearestByScan(originalCoordinates.AsSpan(i * dimensions, dimensions), avatarCoordinates, rows, dimensions) == i;
+                }
+
+                continue;
+            }
+
+            var points = Gather(avatarCoordinates, rows, dimensions);
+            var tree = new KdTree(points, rows.Length, dimensions, KdTree.DefaultBucketSize, maxDegreeOfParallelism: -1);
+            var queries = Gather(originalCoordinates, originals, dimensions);
+            var nearest = NeighborSearch.NearestIn(tree, queries, cancellationToken: cancellationToken);
+            for (var q = 0; q < originals.Count; q++)
             {
                 // Rows are ascending, so the group tree's lowest-index tie rule is the global one.
-                var local = group.Tree.Nearest(originalCoordinates.AsSpan(i * dimensions, dimensions), out _);
-                hits[i] = group.Rows[local] == i;
+                hits[originals[q]] = rows[nearest.Indices[q]] == originals[q];
             }
-        });
+        }
 
         var hitCount = hits.Count(h => h);
         return new HiddenRateResult(n == 0 ? double.NaN : 100.0 * (1 - ((double)hitCount / n)), hitCount, hits);
+    }
+
+    /// <summary>Groups with at most this many (original, avatar) pairs are scanned directly rather than through a tree.</summary>
+    private const long SmallGroupPairs = 4_096;
+
+    /// <summary>The nearest of <paramref name="rows"/> (ascending) to a point; strict improvement only, so the lowest index wins ties.</summary>
+    private static int NearestByScan(ReadOnlySpan<double> point, double[] coordinates, int[] rows, int dimensions)
+    {
+        var best = -1;
+        var bestSquared = double.PositiveInfinity;
+        foreach (var row in rows)
+        {
+            var squared = EuclideanDistance.Squared(point, coordinates.AsSpan(row * dimensions, dimensions));
+            if (squared < bestSquared)
+            {
+                bestSquared = squared;
+                best = row;
+            }
+        }
+
+        return best;
+    }
+
+    private static double[] Gather(double[] coordinates, IReadOnlyList<int> rows, int dimensions)
+    {
+        var points = new double[rows.Count * dimensions];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            coordinates.AsSpan(rows[r] * dimensions, dimensions).CopyTo(points.AsSpan(r * dimensions));
+        }
+
+        return points;
     }
 }

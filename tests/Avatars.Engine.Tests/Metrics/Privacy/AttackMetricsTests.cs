@@ -25,6 +25,40 @@ public sealed class AttackMetricsTests
     }
 
     [Fact]
+    public void CategoricalHiddenRate_LargeGroups_MatchABruteForceScan()
+    {
+        // 400 rows in 2-D on an integer grid (many exact ties), 3 groups: large groups go through KD-trees.
+        var random = new Random(11);
+        const int n = 400;
+        var f = Enumerable.Range(0, 2 * n).Select(_ => (double)random.Next(0, 6)).ToArray();
+        var g = Enumerable.Range(0, 2 * n).Select(_ => (double)random.Next(0, 6)).ToArray();
+        var groupsX = Enumerable.Range(0, n).Select(_ => random.Next(0, 3).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var groupsA = Enumerable.Range(0, n).Select(_ => random.Next(0, 3).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var original = new Table([CategoryColumn.FromValues("g", groupsX)], "orig");
+        var avatars = new Table([CategoryColumn.FromValues("g", groupsA)], "avatars");
+
+        var result = CategoricalHiddenRate.Compute(original, avatars, ["g"], f, g, 2, TestContext.Current.CancellationToken);
+
+        for (var i = 0; i < n; i++)
+        {
+            var best = -1;
+            var bestSquared = double.PositiveInfinity;
+            for (var j = 0; j < n; j++)
+            {
+                var dx = f[2 * i] - g[2 * j];
+                var dy = f[(2 * i) + 1] - g[(2 * j) + 1];
+                if (groupsA[j] == groupsX[i] && (dx * dx) + (dy * dy) < bestSquared)
+                {
+                    bestSquared = (dx * dx) + (dy * dy);
+                    best = j;
+                }
+            }
+
+            Assert.Equal(best == i, result.Hits[i]);
+        }
+    }
+
+    [Fact]
     public void CategoricalHiddenRate_IdenticalAvatars_GiveZero()
     {
         var table = new Table([CategoryColumn.FromValues("g", ["a", "b", "a", "b"])], "t");
@@ -84,6 +118,32 @@ public sealed class AttackMetricsTests
         Assert.Equal(1, exposed.SingleMatchCount);
         Assert.Equal(80, exposed.Value, 12);
         Assert.Equal(100, hidden.Value, 12);
+    }
+
+    [Fact]
+    public void CorrelationProtectionRate_NumericOnly()
+    {
+        // Known: age only. Unique ages 30, 40, 50; avatars 30.5 31 40 41.7 60 → 2, 1 and 0 matches → n2 = 1 → 80.
+        var original = new Table([new FloatColumn("age", [20, 20, 30, 40, 50])], "orig");
+        var avatars = new Table([new FloatColumn("age", [30.5, 31, 40, 41.7, 60])], "avatars");
+
+        var result = CorrelationProtectionRate.Compute(original, avatars, ["age"], 0);
+
+        Assert.Equal(1, result.SingleMatchCount);
+        Assert.Equal(80, result.Value, 12);
+    }
+
+    [Fact]
+    public void CorrelationProtectionRate_CategoricalOnly()
+    {
+        // Known: sex only. Unique: F at row 2 (M twice). Avatars F F M → F matched twice → n2 = 0 → 100.
+        // Avatars F M M → F matched once → n2 = 1, HR = 0 → 100 · (1 − 1/3).
+        var original = new Table([CategoryColumn.FromValues("sex", ["M", "M", "F"])], "orig");
+        var twice = new Table([CategoryColumn.FromValues("sex", ["F", "F", "M"])], "avatars");
+        var once = new Table([CategoryColumn.FromValues("sex", ["F", "M", "M"])], "avatars");
+
+        Assert.Equal(100, CorrelationProtectionRate.Compute(original, twice, ["sex"], 0).Value, 12);
+        Assert.Equal(100 * (1 - (1 / 3.0)), CorrelationProtectionRate.Compute(original, once, ["sex"], 0).Value, 12);
     }
 
     [Fact]
