@@ -1,0 +1,229 @@
+using System.Numerics;
+
+namespace Avatars.Engine.Metrics.Signal;
+
+/// <summary>
+/// Pearson correlations of every pair of columns on pairwise-complete rows (rows where both values are present),
+/// in one blocked pass over the rows: for each pair, the count, sums, sums of squares and cross-products of the
+/// rows where both values are present. Values are shifted by their column mean first, so large offsets (timestamps)
+/// do not cancel. The rows are split into a fixed number of slices summed in order, so results do not depend on
+/// the thread count.
+/// </summary>
+internal static class PairwiseCorrelation
+{
+    private const int Slices = 16;
+    private const int BlockRows = 2048;
+
+    /// <summary>Relative variance below which a column counts as constant on a pair's rows.</summary>
+    private const double ConstantTolerance = 1e-12;
+
+    /// <summary>Sums of one column pair over its complete rows.</summary>
+    internal struct Moments
+    {
+        public double Count, SumX, SumY, SumXX, SumYY, SumXY;
+
+        public void Add(in Moments other)
+        {
+            Count += other.Count;
+            SumX += other.SumX;
+            SumY += other.SumY;
+            SumXX += other.SumXX;
+            SumYY += other.SumYY;
+            SumXY += other.SumXY;
+        }
+    }
+
+    /// <summary>Outcome of one pair.</summary>
+    internal readonly record struct PairCorrelation(double Rho, long Count, bool FirstConstant, bool SecondConstant);
+
+    /// <summary>Index of pair (a, b), a &lt; b, in the row-major upper triangle of p columns.</summary>
+    public static int PairIndex(int a, int b, int p) => (a * ((2 * p) - a - 1) / 2) + (b - a - 1);
+
+    /// <summary>Correlations of all pairs a &lt; b (upper triangle, row-major) of equally long columns with NaN = missing.</summary>
+    public static PairCorrelation[] Compute(double[][] columns, CancellationToken cancellationToken)
+    {
+        var p = columns.Length;
+        var pairs = p * (p - 1) / 2;
+        if (pairs == 0)
+        {
+            return [];
+        }
+
+        var n = columns[0].Length;
+        var shifted = new double[p][];
+        var complete = new bool[p];
+        Parallel.For(0, p, new ParallelOptions { CancellationToken = cancellationToken }, c => (shifted[c], complete[c]) = Shift(columns[c]));
+
+        var slices = new Moments[Slices][];
+        Parallel.For(0, Slices, new ParallelOptions { CancellationToken = cancellationToken }, s =>
+        {
+            var moments = new Moments[pairs];
+            var start = (int)((long)n * s / Slices);
+            var end = (int)((long)n * (s + 1) / Slices);
+            for (var blockStart = start; blockStart < end; blockStart += BlockRows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var length = Math.Min(BlockRows, end - blockStart);
+                var pair = 0;
+                for (var a = 0; a < p; a++)
+                {
+                    var x = shifted[a].AsSpan(blockStart, length);
+                    for (var b = a + 1; b < p; b++, pair++)
+                    {
+                        var y = shifted[b].AsSpan(blockStart, length);
+                        if (complete[a] && complete[b])
+                        {
+                            AccumulateComplete(x, y, ref moments[pair]);
+                        }
+                        else
+                        {
+                            AccumulateMasked(x, y, ref moments[pair]);
+                        }
+                    }
+                }
+            }
+
+            slices[s] = moments;
+        });
+
+        var result = new PairCorrelation[pairs];
+        for (var pair = 0; pair < pairs; pair++)
+        {
+            var total = default(Moments);
+            for (var s = 0; s < Slices; s++)
+            {
+                total.Add(slices[s][pair]);
+            }
+
+            result[pair] = Finish(total);
+        }
+
+        return result;
+    }
+
+    /// <summary>The correlation of one pair from its sums.</summary>
+    internal static PairCorrelation Finish(in Moments m)
+    {
+        var count = (long)m.Count;
+        if (count < 2)
+        {
+            return new PairCorrelation(double.NaN, count, false, false);
+        }
+
+        var varX = m.SumXX - (m.SumX * m.SumX / m.Count);
+        var varY = m.SumYY - (m.SumY * m.SumY / m.Count);
+        var cov = m.SumXY - (m.SumX * m.SumY / m.Count);
+        var constantX = !(varX > ConstantTolerance * m.SumXX);
+        var constantY = !(varY > ConstantTolerance * m.SumYY);
+        if (constantX || constantY)
+        {
+            return new PairCorrelation(double.NaN, count, constantX, constantY);
+        }
+
+        var rho = cov / Math.Sqrt(varX * varY);
+        return new PairCorrelation(Math.Clamp(rho, -1.0, 1.0), count, false, false);
+    }
+
+    /// <summary>The column minus the mean of its present values; whether no value is missing.</summary>
+    private static (double[] Shifted, bool Complete) Shift(double[] column)
+    {
+        double sum = 0;
+        long count = 0;
+        foreach (var x in column)
+        {
+            if (!double.IsNaN(x))
+            {
+                sum += x;
+                count++;
+            }
+        }
+
+        var mean = count == 0 ? 0 : sum / count;
+        var shifted = new double[column.Length];
+        for (var i = 0; i < column.Length; i++)
+        {
+            shifted[i] = column[i] - mean;
+        }
+
+        return (shifted, count == column.Length);
+    }
+
+    private static void AccumulateComplete(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ref Moments m)
+    {
+        var width = Vector<double>.Count;
+        Vector<double> sx = default, sy = default, sxx = default, syy = default, sxy = default;
+        var i = 0;
+        for (; i <= x.Length - width; i += width)
+        {
+            var vx = new Vector<double>(x[i..]);
+            var vy = new Vector<double>(y[i..]);
+            sx += vx;
+            sy += vy;
+            sxx += vx * vx;
+            syy += vy * vy;
+            sxy += vx * vy;
+        }
+
+        double tx = Vector.Sum(sx), ty = Vector.Sum(sy), txx = Vector.Sum(sxx), tyy = Vector.Sum(syy), txy = Vector.Sum(sxy);
+        for (; i < x.Length; i++)
+        {
+            tx += x[i];
+            ty += y[i];
+            txx += x[i] * x[i];
+            tyy += y[i] * y[i];
+            txy += x[i] * y[i];
+        }
+
+        m.Count += x.Length;
+        m.SumX += tx;
+        m.SumY += ty;
+        m.SumXX += txx;
+        m.SumYY += tyy;
+        m.SumXY += txy;
+    }
+
+    private static void AccumulateMasked(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ref Moments m)
+    {
+        var width = Vector<double>.Count;
+        Vector<double> count = default, sx = default, sy = default, sxx = default, syy = default, sxy = default;
+        var one = Vector<double>.One;
+        var i = 0;
+        for (; i <= x.Length - width; i += width)
+        {
+            var vx = new Vector<double>(x[i..]);
+            var vy = new Vector<double>(y[i..]);
+            var both = Vector.Equals(vx, vx) & Vector.Equals(vy, vy);
+            vx = Vector.ConditionalSelect(both, vx, Vector<double>.Zero);
+            vy = Vector.ConditionalSelect(both, vy, Vector<double>.Zero);
+            count += Vector.ConditionalSelect(both, one, Vector<double>.Zero);
+            sx += vx;
+            sy += vy;
+            sxx += vx * vx;
+            syy += vy * vy;
+            sxy += vx * vy;
+        }
+
+        double tc = Vector.Sum(count), tx = Vector.Sum(sx), ty = Vector.Sum(sy), txx = Vector.Sum(sxx), tyy = Vector.Sum(syy), txy = Vector.Sum(sxy);
+        for (; i < x.Length; i++)
+        {
+            if (double.IsNaN(x[i]) || double.IsNaN(y[i]))
+            {
+                continue;
+            }
+
+            tc++;
+            tx += x[i];
+            ty += y[i];
+            txx += x[i] * x[i];
+            tyy += y[i] * y[i];
+            txy += x[i] * y[i];
+        }
+
+        m.Count += tc;
+        m.SumX += tx;
+        m.SumY += ty;
+        m.SumXX += txx;
+        m.SumYY += tyy;
+        m.SumXY += txy;
+    }
+}
