@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Avatars.Data;
@@ -26,7 +27,9 @@ public sealed record SignalMetrics(
     /// <summary>The target notation of the vendor's JSON for <c>correlation_difference_ratio</c> (percent).</summary>
     public const string CorrelationDifferenceTarget = "< 10";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping writes the targets as "< 0.1" (like the vendor's Python json) instead of "\u003C 0.1".
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>hellinger_mean: the mean Hellinger distance over variables.</summary>
     public double HellingerMean => Hellinger.Mean;
@@ -116,9 +119,9 @@ public sealed record SignalMetrics(
         };
     }
 
-    /// <summary>The JSON text of <see cref="ToJsonObject"/>.</summary>
+    /// <summary>The JSON text of <see cref="ToJsonObject"/> (UTF-8 friendly: <c>&lt;</c> and non-ASCII names are written as is).</summary>
     /// <param name="indented">Pretty-prints when true.</param>
-    public string ToJson(bool indented = true) => ToJsonObject().ToJsonString(indented ? Indented : JsonSerializerOptions.Default);
+    public string ToJson(bool indented = true) => ToJsonObject().ToJsonString(indented ? Indented : Compact);
 
     private static JsonObject PairJson(CorrelationPair pair) => new()
     {
