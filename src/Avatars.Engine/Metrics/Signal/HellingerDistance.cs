@@ -24,7 +24,7 @@ public static class HellingerDistance
     /// <param name="original">The variable in the original table.</param>
     /// <param name="avatars">The same variable in the avatars (any row count, any row order).</param>
     /// <param name="bins">The number of equal-width bins of a continuous variable.</param>
-    /// <exception cref="ArgumentException">The two columns have incompatible types, a table is empty or <paramref name="bins"/> &lt; 1.</exception>
+    /// <exception cref="ArgumentException">The two columns have incompatible types (only <c>int</c> and <c>float</c> mix), a table is empty or <paramref name="bins"/> &lt; 1.</exception>
     public static VariableHellinger Compute(Column original, Column avatars, int bins = DefaultBins)
     {
         ArgumentNullException.ThrowIfNull(original);
@@ -35,7 +35,13 @@ public static class HellingerDistance
             throw new ArgumentException($"Column '{original.Name}': the Hellinger distance needs rows in both tables (original {original.Length}, avatars {avatars.Length}).");
         }
 
-        if (ContinuousValues.IsContinuous(original.Type) && ContinuousValues.IsContinuous(avatars.Type))
+        if (!AreComparable(original.Type, avatars.Type))
+        {
+            throw new ArgumentException(
+                $"Column '{original.Name}' is {original.Type.ToYamlName()} in the original table but {avatars.Type.ToYamlName()} in the avatars.");
+        }
+
+        if (ContinuousValues.IsContinuous(original.Type))
         {
             return Continuous(original.Name, original.Type, ContinuousValues.Read(original), ContinuousValues.Read(avatars), bins);
         }
@@ -44,10 +50,13 @@ public static class HellingerDistance
         {
             (CategoryColumn o, CategoryColumn a) => Categorical(o, a),
             (BoolColumn o, BoolColumn a) => Boolean(o, a),
-            _ => throw new ArgumentException(
-                $"Column '{original.Name}' is {original.Type.ToYamlName()} in the original table but {avatars.Type.ToYamlName()} in the avatars."),
+            _ => throw new ArgumentException($"Column '{original.Name}': unsupported column type {original.Type.ToYamlName()}."),
         };
     }
+
+    /// <summary>True when a variable typed <paramref name="original"/> can be compared with avatars typed <paramref name="avatars"/>: the same type, or <c>int</c> and <c>float</c>.</summary>
+    internal static bool AreComparable(ColumnType original, ColumnType avatars) =>
+        original == avatars || (original is ColumnType.Int or ColumnType.Float && avatars is ColumnType.Int or ColumnType.Float);
 
     /// <summary>
     /// The Hellinger distance between two histograms given as counts over the same bins (each normalised by its total).

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Avatars.Engine.Metrics.Signal;
 
@@ -13,6 +14,9 @@ internal static class PairwiseCorrelation
 {
     private const int Slices = 16;
     private const int BlockRows = 2048;
+
+    /// <summary>Bound on the accumulators of all slices together (48 bytes per pair and slice).</summary>
+    private const long MaxAccumulatorBytes = 128L << 20;
 
     /// <summary>Relative variance below which a column counts as constant on a pair's rows.</summary>
     private const double ConstantTolerance = 1e-12;
@@ -40,7 +44,10 @@ internal static class PairwiseCorrelation
     public static int PairIndex(int a, int b, int p) => (a * ((2 * p) - a - 1) / 2) + (b - a - 1);
 
     /// <summary>Correlations of all pairs a &lt; b (upper triangle, row-major) of equally long columns with NaN = missing.</summary>
-    public static PairCorrelation[] Compute(double[][] columns, CancellationToken cancellationToken)
+    /// <param name="columns">The columns.</param>
+    /// <param name="cancellationToken">Cancels the computation.</param>
+    /// <param name="maxAccumulatorBytes">Bound on the slices' accumulators (tests lower it to exercise the column groups).</param>
+    public static PairCorrelation[] Compute(double[][] columns, CancellationToken cancellationToken, long maxAccumulatorBytes = MaxAccumulatorBytes)
     {
         var p = columns.Length;
         var pairs = p * (p - 1) / 2;
@@ -54,20 +61,32 @@ internal static class PairwiseCorrelation
         var complete = new bool[p];
         Parallel.For(0, p, new ParallelOptions { CancellationToken = cancellationToken }, c => (shifted[c], complete[c]) = Shift(columns[c]));
 
-        var slices = new Moments[Slices][];
-        Parallel.For(0, Slices, new ParallelOptions { CancellationToken = cancellationToken }, s =>
+        // Fixed slices (a function of the data shape only, so sums do not depend on the thread count), fewer for very
+        // wide tables to bound the per-slice accumulators; each slice's columns are split into groups of about equal
+        // pair counts to keep every core busy. A group owns its pairs' accumulators: no sharing between work items.
+        var sliceCount = (int)Math.Clamp(maxAccumulatorBytes / ((long)pairs * Unsafe.SizeOf<Moments>()), 1, Slices);
+        var groups = Groups(p, pairs, Math.Max(1, (4 * Environment.ProcessorCount) / sliceCount));
+        var slices = new Moments[sliceCount][];
+        for (var s = 0; s < sliceCount; s++)
         {
-            var moments = new Moments[pairs];
-            var start = (int)((long)n * s / Slices);
-            var end = (int)((long)n * (s + 1) / Slices);
+            slices[s] = new Moments[pairs];
+        }
+
+        Parallel.For(0, sliceCount * (groups.Length - 1), new ParallelOptions { CancellationToken = cancellationToken }, item =>
+        {
+            var s = item / (groups.Length - 1);
+            var g = item % (groups.Length - 1);
+            var moments = slices[s];
+            var start = (int)((long)n * s / sliceCount);
+            var end = (int)((long)n * (s + 1) / sliceCount);
             for (var blockStart = start; blockStart < end; blockStart += BlockRows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var length = Math.Min(BlockRows, end - blockStart);
-                var pair = 0;
-                for (var a = 0; a < p; a++)
+                for (var a = groups[g]; a < groups[g + 1]; a++)
                 {
                     var x = shifted[a].AsSpan(blockStart, length);
+                    var pair = PairIndex(a, a + 1, p);
                     for (var b = a + 1; b < p; b++, pair++)
                     {
                         var y = shifted[b].AsSpan(blockStart, length);
@@ -82,15 +101,13 @@ internal static class PairwiseCorrelation
                     }
                 }
             }
-
-            slices[s] = moments;
         });
 
         var result = new PairCorrelation[pairs];
         for (var pair = 0; pair < pairs; pair++)
         {
             var total = default(Moments);
-            for (var s = 0; s < Slices; s++)
+            for (var s = 0; s < sliceCount; s++)
             {
                 total.Add(slices[s][pair]);
             }
@@ -99,6 +116,28 @@ internal static class PairwiseCorrelation
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Boundaries <c>g[0] = 0 &lt; … &lt; g[^1] = p − 1</c> of column groups: group i holds the first columns
+    /// <c>g[i] ≤ a &lt; g[i + 1]</c> of its pairs (a, b &gt; a), with about <paramref name="pairs"/> / <paramref name="wanted"/> pairs each.
+    /// </summary>
+    internal static int[] Groups(int p, int pairs, int wanted)
+    {
+        var boundaries = new List<int> { 0 };
+        var target = Math.Max(1.0, pairs / (double)wanted);
+        long owned = 0;
+        for (var a = 0; a < p - 1; a++)
+        {
+            owned += p - 1 - a;
+            if (owned >= target * boundaries.Count && a + 1 < p - 1)
+            {
+                boundaries.Add(a + 1);
+            }
+        }
+
+        boundaries.Add(p - 1);
+        return [.. boundaries];
     }
 
     /// <summary>The correlation of one pair from its sums.</summary>

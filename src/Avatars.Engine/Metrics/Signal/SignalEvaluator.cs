@@ -122,7 +122,7 @@ public static class SignalEvaluator
         {
             var o = original[name].Type;
             var a = avatars[name].Type;
-            if (o != a && !(o is ColumnType.Int or ColumnType.Float && a is ColumnType.Int or ColumnType.Float))
+            if (!HellingerDistance.AreComparable(o, a))
             {
                 throw new AvatarizationException(
                     $"Signal metrics: column '{name}' is {o.ToYamlName()} in the original table '{original.Name}' but {a.ToYamlName()} in the avatars '{avatars.Name}'.",

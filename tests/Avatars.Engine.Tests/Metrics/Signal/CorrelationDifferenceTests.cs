@@ -159,6 +159,56 @@ public sealed class CorrelationDifferenceTests
         Assert.Equal(0, result.Ratio);
     }
 
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(5, 3)]
+    [InlineData(40, 7)]
+    public void ColumnGroups_CoverEveryPairOnce(int p, int wanted)
+    {
+        var pairs = p * (p - 1) / 2;
+        var groups = PairwiseCorrelation.Groups(p, pairs, wanted);
+
+        Assert.Equal(0, groups[0]);
+        Assert.Equal(p - 1, groups[^1]);
+        Assert.True(groups.Zip(groups.Skip(1)).All(g => g.First < g.Second));
+        Assert.InRange(groups.Length - 1, 1, Math.Min(wanted, p - 1) + 1);
+        Assert.Equal(pairs - 1, PairwiseCorrelation.PairIndex(p - 2, p - 1, p));
+    }
+
+    [Fact]
+    public void OneSliceWithColumnGroups_GivesTheSameCorrelations()
+    {
+        // A tiny accumulator budget forces one slice split into column groups (the wide-table path).
+        var random = new Random(11);
+        var columns = Enumerable.Range(0, 12).Select(c => Enumerable.Range(0, 5_000)
+            .Select(i => c % 3 == 0 && random.NextDouble() < 0.1 ? double.NaN : (i % 97 * (c + 1)) + random.NextDouble()).ToArray()).ToArray();
+
+        var sliced = PairwiseCorrelation.Compute(columns, TestContext.Current.CancellationToken);
+        var grouped = PairwiseCorrelation.Compute(columns, TestContext.Current.CancellationToken, maxAccumulatorBytes: 1);
+
+        Assert.Equal(66, grouped.Length);
+        for (var pair = 0; pair < grouped.Length; pair++)
+        {
+            Assert.Equal(sliced[pair].Count, grouped[pair].Count);
+            Assert.Equal(sliced[pair].Rho, grouped[pair].Rho, 1e-12);
+        }
+
+        var (a, b) = (3, 7);
+        var complete = Enumerable.Range(0, 5_000).Where(i => !double.IsNaN(columns[a][i]) && !double.IsNaN(columns[b][i])).ToArray();
+        var expected = Pearson(complete.Select(i => columns[a][i]).ToArray(), complete.Select(i => columns[b][i]).ToArray());
+        Assert.Equal(expected, grouped[PairwiseCorrelation.PairIndex(a, b, 12)].Rho, 1e-12);
+    }
+
+    [Fact]
+    public void CancelledToken_Stops()
+    {
+        var table = Table(("x", [1, 2, 3]), ("y", [1, 2, 4]));
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => CorrelationDifference.Compute(table, table, ["x", "y"], cancelled.Token));
+    }
+
     [Fact]
     public void CategoricalColumns_AreRejected()
     {

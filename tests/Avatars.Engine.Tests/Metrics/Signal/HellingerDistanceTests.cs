@@ -186,6 +186,9 @@ public sealed class HellingerDistanceTests
         Assert.Contains("'grade'", error.Message);
         Assert.Contains("category", error.Message);
         Assert.Contains("float", error.Message);
+
+        var start = new DateTime(2024, 1, 1).Ticks;
+        Assert.Throws<ArgumentException>(() => HellingerDistance.Compute(new DateTimeColumn("t", [start]), Floats("t", 1)));
     }
 
     private static FloatColumn Floats(string name, params double[] values) => new(name, values);

@@ -83,6 +83,24 @@ public sealed class SignalEvaluatorTests
     }
 
     [Fact]
+    public void DateTimes_AreContinuousInBothMetrics()
+    {
+        // t = 2024-01-01 + x days: the timeline is correlated with y exactly as x is (ρ = 0.982708 in the originals);
+        // the avatars reverse y (ρ = −0.982708), so CD = 100 · 2 · 0.982708 ≈ 196.54.
+        var start = new DateTime(2024, 1, 1).Ticks;
+        long[] Days(params int[] days) => days.Select(d => start + (d * TimeSpan.TicksPerDay)).ToArray();
+        var original = new Table([new DateTimeColumn("t", Days(1, 2, 3, 4)), new FloatColumn("y", [1, 2, 3, 5])], "t");
+        var avatars = new Table([new DateTimeColumn("t", Days(1, 2, 3, 4)), new FloatColumn("y", [5, 3, 2, 1])], "a");
+
+        var metrics = SignalEvaluator.Evaluate(original, avatars, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["t", "y"], metrics.CorrelationDifference.Columns);
+        Assert.Equal(100 * ((6.5 / Math.Sqrt(43.75)) + (6.5 / Math.Sqrt(43.75))), metrics.CorrelationDifferenceRatio, 1e-9);
+        Assert.Equal(0, metrics.Hellinger.Variables[0].Distance, 1e-12);
+        Assert.Equal(0, metrics.Hellinger.Variables[1].Distance, 1e-12);
+    }
+
+    [Fact]
     public void MissingAvatarColumn_IsNamed()
     {
         var original = SmallTables.Mixed(10);
