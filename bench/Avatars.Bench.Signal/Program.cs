@@ -1,6 +1,7 @@
 // Times the signal metrics (Hellinger per variable + correlation difference) on 1 M rows:
 //  - the patient generator (20 mixed columns, ~5 % missing in four of them), originals vs another seed;
-//  - 20 float columns (every pair correlated, 5 % missing in half of them).
+//  - 20 float columns (every pair correlated, 5 % missing in half of them);
+//  - a wide table: rows / 10 × 200 float columns (19 900 pairs).
 // Usage: dotnet run -c Release --project bench/Avatars.Bench.Signal [-- --rows 1000000]
 using System.Diagnostics;
 using System.Globalization;
@@ -31,6 +32,7 @@ for (var i = 0; i < 3; i++)
 
 Run("patients", PatientTableGenerator.Generate(rows, seed: 1), PatientTableGenerator.Generate(rows, seed: 2));
 Run("floats", Floats(rows, 20, 1), Floats(rows, 20, 2));
+Run("wide floats", Floats(rows / 10, 200, 1), Floats(rows / 10, 200, 2));
 
 void Run(string label, Table original, Table avatars)
 {

@@ -6,7 +6,8 @@ namespace Avatars.Engine.Metrics.Signal;
 /// <summary>
 /// Pearson correlations of every pair of columns on pairwise-complete rows (rows where both values are present),
 /// in one blocked pass over the rows: for each pair, the count, sums, sums of squares and cross-products of the
-/// rows where both values are present. Values are shifted by their column mean first, so large offsets (timestamps)
+/// rows where both values are present (for two columns without missing values only the cross-products: the other
+/// sums are the columns' own). Values are shifted by their column mean first, so large offsets (timestamps)
 /// do not cancel. The rows are split into a fixed number of slices summed in order, so results do not depend on
 /// the thread count.
 /// </summary>
@@ -59,7 +60,9 @@ internal static class PairwiseCorrelation
         var n = columns[0].Length;
         var shifted = new double[p][];
         var complete = new bool[p];
-        Parallel.For(0, p, new ParallelOptions { CancellationToken = cancellationToken }, c => (shifted[c], complete[c]) = Shift(columns[c]));
+        var sums = new double[p];
+        var squares = new double[p];
+        Parallel.For(0, p, new ParallelOptions { CancellationToken = cancellationToken }, c => (shifted[c], complete[c], sums[c], squares[c]) = Shift(columns[c]));
 
         // Fixed slices (a function of the data shape only, so sums do not depend on the thread count), fewer for very
         // wide tables to bound the per-slice accumulators; each slice's columns are split into groups of about equal
@@ -92,7 +95,7 @@ internal static class PairwiseCorrelation
                         var y = shifted[b].AsSpan(blockStart, length);
                         if (complete[a] && complete[b])
                         {
-                            AccumulateComplete(x, y, ref moments[pair]);
+                            moments[pair].SumXY += Dot(x, y);
                         }
                         else
                         {
@@ -104,12 +107,19 @@ internal static class PairwiseCorrelation
         });
 
         var result = new PairCorrelation[pairs];
-        for (var pair = 0; pair < pairs; pair++)
+        for (int pair = 0, a = 0, b = 1; pair < pairs; pair++, b = b + 1 < p ? b + 1 : ++a + 1)
         {
             var total = default(Moments);
             for (var s = 0; s < sliceCount; s++)
             {
                 total.Add(slices[s][pair]);
+            }
+
+            if (complete[a] && complete[b])
+            {
+                // Only the cross-products were accumulated; the rest is per column.
+                total.Count = n;
+                (total.SumX, total.SumXX, total.SumY, total.SumYY) = (sums[a], squares[a], sums[b], squares[b]);
             }
 
             result[pair] = Finish(total);
@@ -163,8 +173,11 @@ internal static class PairwiseCorrelation
         return new PairCorrelation(Math.Clamp(rho, -1.0, 1.0), count, false, false);
     }
 
-    /// <summary>The column minus the mean of its present values; whether no value is missing.</summary>
-    private static (double[] Shifted, bool Complete) Shift(double[] column)
+    /// <summary>
+    /// The column minus the mean of its present values; whether no value is missing; the sum and sum of squares of the
+    /// shifted values (used for pairs of complete columns).
+    /// </summary>
+    private static (double[] Shifted, bool Complete, double Sum, double Squares) Shift(double[] column)
     {
         double sum = 0;
         long count = 0;
@@ -179,46 +192,37 @@ internal static class PairwiseCorrelation
 
         var mean = count == 0 ? 0 : sum / count;
         var shifted = new double[column.Length];
+        double shiftedSum = 0, shiftedSquares = 0;
         for (var i = 0; i < column.Length; i++)
         {
-            shifted[i] = column[i] - mean;
+            var d = column[i] - mean;
+            shifted[i] = d;
+            shiftedSum += d;
+            shiftedSquares += d * d;
         }
 
-        return (shifted, count == column.Length);
+        return (shifted, count == column.Length, shiftedSum, shiftedSquares);
     }
 
-    private static void AccumulateComplete(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ref Moments m)
+    /// <summary>Σ x·y of two spans without missing values.</summary>
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var width = Vector<double>.Count;
-        Vector<double> sx = default, sy = default, sxx = default, syy = default, sxy = default;
+        Vector<double> even = default, odd = default;
         var i = 0;
-        for (; i <= x.Length - width; i += width)
+        for (; i <= x.Length - (2 * width); i += 2 * width)
         {
-            var vx = new Vector<double>(x[i..]);
-            var vy = new Vector<double>(y[i..]);
-            sx += vx;
-            sy += vy;
-            sxx += vx * vx;
-            syy += vy * vy;
-            sxy += vx * vy;
+            even += new Vector<double>(x[i..]) * new Vector<double>(y[i..]);
+            odd += new Vector<double>(x[(i + width)..]) * new Vector<double>(y[(i + width)..]);
         }
 
-        double tx = Vector.Sum(sx), ty = Vector.Sum(sy), txx = Vector.Sum(sxx), tyy = Vector.Sum(syy), txy = Vector.Sum(sxy);
+        var sum = Vector.Sum(even + odd);
         for (; i < x.Length; i++)
         {
-            tx += x[i];
-            ty += y[i];
-            txx += x[i] * x[i];
-            tyy += y[i] * y[i];
-            txy += x[i] * y[i];
+            sum += x[i] * y[i];
         }
 
-        m.Count += x.Length;
-        m.SumX += tx;
-        m.SumY += ty;
-        m.SumXX += txx;
-        m.SumYY += tyy;
-        m.SumXY += txy;
+        return sum;
     }
 
     private static void AccumulateMasked(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ref Moments m)

@@ -66,6 +66,20 @@ public sealed class CorrelationDifferenceTests
     }
 
     [Fact]
+    public void ConstantDecimalColumn_IsDetectedDespiteRounding()
+    {
+        // 0.1 + 0.1 + 0.1 = 0.30000000000000004: the mean is not exactly 0.1, the shifted values are ±1e-17, not 0.
+        var original = Table(("x", [1, 2, 3]), ("c", [0.1, 0.1, 0.1]));
+        var withMissing = Table(("x", [1, 2, 3, double.NaN]), ("c", [0.1, 0.1, 0.1, 0.7]));
+
+        var complete = CorrelationDifference.Compute(original, original, ["x", "c"], TestContext.Current.CancellationToken);
+        var masked = CorrelationDifference.Compute(withMissing, withMissing, ["x", "c"], TestContext.Current.CancellationToken);
+
+        Assert.Contains("'c' is constant", Assert.Single(complete.SkippedPairs).SkipReason);
+        Assert.Contains("'c' is constant", Assert.Single(masked.SkippedPairs).SkipReason);
+    }
+
+    [Fact]
     public void ConstantInTheAvatarsOnly_IsAlsoSkipped()
     {
         var original = Table(("x", [1, 2, 3, 4]), ("y", [1, 2, 3, 5]));
