@@ -56,7 +56,7 @@ public static class CorrelationDifference
         return Compute(columns, originalValues, avatarValues, cancellationToken);
     }
 
-    /// <summary>Computes the correlation difference from column values (NaN = missing).</summary>
+    /// <summary>Computes the correlation difference from column values (NaN = missing); the arrays are consumed (shifted in place).</summary>
     internal static CorrelationDifferenceResult Compute(IReadOnlyList<string> names, double[][] original, double[][] avatars, CancellationToken cancellationToken)
     {
         PairwiseCorrelation.PairCorrelation[] originalRho = [], avatarRho = [];

@@ -45,7 +45,7 @@ internal static class PairwiseCorrelation
     public static int PairIndex(int a, int b, int p) => (a * ((2 * p) - a - 1) / 2) + (b - a - 1);
 
     /// <summary>Correlations of all pairs a &lt; b (upper triangle, row-major) of equally long columns with NaN = missing.</summary>
-    /// <param name="columns">The columns.</param>
+    /// <param name="columns">The columns; <b>consumed</b>: each is shifted by its mean in place (no copy of the data).</param>
     /// <param name="cancellationToken">Cancels the computation.</param>
     /// <param name="maxAccumulatorBytes">Bound on the slices' accumulators (tests lower it to exercise the column groups).</param>
     public static PairCorrelation[] Compute(double[][] columns, CancellationToken cancellationToken, long maxAccumulatorBytes = MaxAccumulatorBytes)
@@ -174,8 +174,8 @@ internal static class PairwiseCorrelation
     }
 
     /// <summary>
-    /// The column minus the mean of its present values; whether no value is missing; the sum and sum of squares of the
-    /// shifted values (used for pairs of complete columns).
+    /// Shifts the column in place by the mean of its present values; returns it, whether no value is missing, and the
+    /// sum and sum of squares of the shifted values (used for pairs of complete columns).
     /// </summary>
     private static (double[] Shifted, bool Complete, double Sum, double Squares) Shift(double[] column)
     {
@@ -191,7 +191,7 @@ internal static class PairwiseCorrelation
         }
 
         var mean = count == 0 ? 0 : sum / count;
-        var shifted = new double[column.Length];
+        var shifted = column;
         double shiftedSum = 0, shiftedSquares = 0;
         for (var i = 0; i < column.Length; i++)
         {

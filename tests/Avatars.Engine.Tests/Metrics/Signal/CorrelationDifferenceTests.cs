@@ -197,8 +197,10 @@ public sealed class CorrelationDifferenceTests
         var columns = Enumerable.Range(0, 12).Select(c => Enumerable.Range(0, 5_000)
             .Select(i => c % 3 == 0 && random.NextDouble() < 0.1 ? double.NaN : (i % 97 * (c + 1)) + random.NextDouble()).ToArray()).ToArray();
 
-        var sliced = PairwiseCorrelation.Compute(columns, TestContext.Current.CancellationToken);
-        var grouped = PairwiseCorrelation.Compute(columns, TestContext.Current.CancellationToken, maxAccumulatorBytes: 1);
+        // Compute consumes (shifts) its input: give each call a copy.
+        double[][] Copy() => columns.Select(c => (double[])c.Clone()).ToArray();
+        var sliced = PairwiseCorrelation.Compute(Copy(), TestContext.Current.CancellationToken);
+        var grouped = PairwiseCorrelation.Compute(Copy(), TestContext.Current.CancellationToken, maxAccumulatorBytes: 1);
 
         Assert.Equal(66, grouped.Length);
         for (var pair = 0; pair < grouped.Length; pair++)
