@@ -56,12 +56,7 @@ public static class ContributionPlot
             .ToArray();
         const double Bar = 18, Gap = 5, Left = 170, PlotWidth = 340, Top = 8;
         var maxValue = Math.Max(threshold, order.Length == 0 ? 0 : order.Max(i => double.IsNaN(contributions[i, dim]) ? 0 : contributions[i, dim]));
-        var ticks = Ticks.Nice(0, maxValue, 4);
-        var axisMax = Math.Max(maxValue, ticks.Length > 0 ? ticks[^1] : maxValue);
-        if (axisMax <= 0)
-        {
-            axisMax = 1;
-        }
+        var (axisMax, ticks) = Ticks.ZeroBased(maxValue, 4);
 
         var height = Top + (order.Length * (Bar + Gap)) + 40;
         var svg = new SvgBuilder(Left + PlotWidth + 60, height, $"Contributions to Dim {dim + 1}");

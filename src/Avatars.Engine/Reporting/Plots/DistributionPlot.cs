@@ -13,7 +13,7 @@ namespace Avatars.Engine.Reporting.Plots;
 /// </summary>
 public static class DistributionPlot
 {
-    private const double Height = 380, Left = 62, Top = 14, PlotHeight = 250;
+    private const double Left = 62, Top = 14, PlotHeight = 280;
 
     /// <summary>Builds one figure per column of the original, named <c>&lt;table&gt;.distribution-&lt;i&gt;.html</c> (i from 0, in column order).</summary>
     /// <param name="original">The original table (its name names the files).</param>
@@ -252,12 +252,12 @@ public static class DistributionPlot
     {
         var slots = h.Labels.Length;
         var missingSlot = slots > h.RegularSlots;
-        var slotWidth = h.Overlaid ? Math.Clamp(600.0 / Math.Max(1, slots), 18, 48) : Math.Clamp(640.0 / Math.Max(1, slots), 26, 64);
+        var slotWidth = h.Overlaid ? Math.Clamp(720.0 / Math.Max(1, slots), 18, 56) : Math.Clamp(720.0 / Math.Max(1, slots), 26, 72);
         var gap = missingSlot ? slotWidth * 0.6 : 0;
         var plotWidth = (slots * slotWidth) + gap;
-        var labelRoom = h.Overlaid && !h.IntegerBins ? 40 : Math.Min(150, (h.Labels.Max(l => Math.Min(l.Length, 24)) * 6.2) + 10);
-        var height = Height - 110 + labelRoom + 30;
-        var svg = new SvgBuilder(Left + plotWidth + 20, Math.Max(height, Top + PlotHeight + 70), $"Distribution of {columnName}");
+        var labelRoom = (h.Overlaid && !h.IntegerBins) || h.Labels.All(l => l.Length <= 3) ? 24 : Math.Min(150, (h.Labels.Max(l => Math.Min(l.Length, 24)) * 6.2 * 0.7) + 16);
+        var height = Top + PlotHeight + labelRoom + (numeric ? 30 : 8);
+        var svg = new SvgBuilder(Left + plotWidth + 20, height, $"Distribution of {columnName}");
         double Share(long count, long total) => total > 0 ? (double)count / total : 0;
         var maxShare = 0.0;
         for (var s = 0; s < slots; s++)
@@ -265,8 +265,8 @@ public static class DistributionPlot
             maxShare = Math.Max(maxShare, Math.Max(Share(h.Original[s], h.OriginalTotal), Share(h.Avatars[s], h.AvatarTotal)));
         }
 
-        var ticks = Ticks.Nice(0, Math.Max(maxShare, 0.01) * 100, 5);
-        var axisMax = Math.Max(maxShare * 100, ticks.Length > 0 ? ticks[^1] : 1) / 100;
+        var (axisPercent, ticks) = Ticks.ZeroBased(Math.Max(maxShare, 0.001) * 100);
+        var axisMax = axisPercent / 100;
         double Y(double share) => Top + PlotHeight - (share / axisMax * PlotHeight);
         double SlotX(int s) => Left + (s * slotWidth) + (s >= h.RegularSlots ? gap : 0);
         foreach (var t in ticks)
@@ -342,7 +342,7 @@ public static class DistributionPlot
         svg.Text(14, Top + (PlotHeight / 2), "Share of rows", "middle", "axis-title", rotate: -90);
         if (numeric)
         {
-            svg.Text(Left + (h.RegularSlots * slotWidth / 2), Math.Max(height, Top + PlotHeight + 70) - 6, columnName.Length <= 60 ? columnName : string.Concat(columnName.AsSpan(0, 59), "…"), "middle", "axis-title");
+            svg.Text(Left + (h.RegularSlots * slotWidth / 2), height - 8, columnName.Length <= 60 ? columnName : string.Concat(columnName.AsSpan(0, 59), "…"), "middle", "axis-title");
         }
 
         return svg.ToString();

@@ -15,14 +15,15 @@ internal static class HeatMap
     public static string Render(IReadOnlyList<string> names, double[] values, ColorScale scale, Func<int, int, string> tooltip, string label, string? legendTitle)
     {
         var p = names.Count;
-        var cell = Math.Clamp(560.0 / Math.Max(1, p), 10, 40);
-        var font = Math.Clamp(cell * 0.75, 8, 12);
+        var cell = Math.Clamp(440.0 / Math.Max(1, p), 12, 36);
+        var font = Math.Clamp(cell * 0.75, 9, 12);
         var longest = names.Count == 0 ? 4 : names.Max(n => Math.Min(n.Length, MaxLabelChars));
         var labelSpace = (longest * font * 0.58) + 10;
         var grid = cell * p;
         var left = labelSpace;
         var top = 8.0;
-        var bottom = (labelSpace * 0.72) + 14;
+        var vertical = cell < 18;
+        var bottom = (labelSpace * (vertical ? 1 : 0.72)) + 14;
         var legendWidth = legendTitle is null ? 0 : 80;
         var svg = new SvgBuilder(left + grid + legendWidth + 10, top + grid + bottom, label);
         svg.Group(("font-size", Markup.Coord(font)));
@@ -34,7 +35,7 @@ internal static class HeatMap
             {
                 var v = values[(r * p) + c];
                 svg.Rect(left + (c * cell), y, cell, cell, scale.ColorOf(v), tooltip(r, c), "cell");
-                if (cell >= 30 && double.IsFinite(v))
+                if (cell >= 28 && double.IsFinite(v))
                 {
                     var dark = Math.Abs(v) > 0.6 || (scale.Min >= 0 && v > 0.35);
                     svg.Text(left + (c * cell) + (cell / 2), y + (cell / 2), v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), "middle", dark ? "small cell-value cell-light" : "small cell-value", dominantBaseline: "central");
@@ -46,7 +47,7 @@ internal static class HeatMap
         {
             var x = left + (c * cell) + (cell / 2);
             var y = top + grid + 6;
-            svg.Text(x, y, Short(names[c]), "end", rotate: -45, tooltip: names[c], dominantBaseline: "central");
+            svg.Text(x, y, Short(names[c]), "end", rotate: vertical ? -90 : -45, tooltip: names[c], dominantBaseline: "central");
         }
 
         svg.End();

@@ -27,6 +27,19 @@ internal static class Ticks
         return ticks.ToArray();
     }
 
+    /// <summary>An axis from 0 to a round value ≥ <paramref name="max"/>, and its ticks.</summary>
+    public static (double AxisMax, double[] Ticks) ZeroBased(double max, int target = 5)
+    {
+        if (!double.IsFinite(max) || max <= 0)
+        {
+            return (1, [0, 1]);
+        }
+
+        var step = Step(max / target);
+        var axisMax = Math.Ceiling((max / step) - 1e-9) * step;
+        return (axisMax, Nice(0, axisMax, (int)Math.Round(axisMax / step)));
+    }
+
     /// <summary>The nice step for a raw step.</summary>
     public static double Step(double raw)
     {
