@@ -11,9 +11,12 @@ public static class CorrelationPlot
     /// <param name="original">The original table (its name names the file).</param>
     /// <param name="avatars">The avatars (row order does not matter).</param>
     /// <param name="cancellationToken">Cancels the computation.</param>
-    public static HtmlFigure Build(Table original, Table avatars, CancellationToken cancellationToken = default)
+    public static HtmlFigure Build(Table original, Table avatars, CancellationToken cancellationToken = default) =>
+        Build(original, avatars, CorrelationPair.Compute(original, avatars, cancellationToken));
+
+    /// <summary>Builds the figure from precomputed correlation matrices.</summary>
+    internal static HtmlFigure Build(Table original, Table avatars, CorrelationPair pair)
     {
-        var pair = CorrelationPair.Compute(original, avatars, cancellationToken);
         var p = pair.Names.Count;
         var body = new StringBuilder();
         if (p < 2)

@@ -22,8 +22,18 @@ public static class FigureSet
         options.Validate();
         projection ??= ReportProjection.Fit(original, avatars, cancellationToken: cancellationToken);
         var figures = new List<HtmlFigure>();
+        CorrelationPair? correlations = null;
         foreach (var kind in PlotKindNames.All)
         {
+            if (kind is PlotKind.Correlation or PlotKind.CorrelationDifference)
+            {
+                correlations ??= CorrelationPair.Compute(original, avatars, cancellationToken);
+                figures.Add(kind == PlotKind.Correlation
+                    ? CorrelationPlot.Build(original, avatars, correlations)
+                    : CorrelationDifferencePlot.Build(original, avatars, correlations));
+                continue;
+            }
+
             figures.AddRange(Build(kind, original, avatars, projection, options, cancellationToken));
         }
 
