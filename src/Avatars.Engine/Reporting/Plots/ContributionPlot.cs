@@ -77,8 +77,8 @@ public static class ContributionPlot
             var above = value > threshold;
             svg.Text(Left - 6, y + (Bar / 2), Short(name), "end", above ? "label-strong" : null, tooltip: name, dominantBaseline: "central");
             svg.Rect(Left, y, X(double.IsNaN(value) ? 0 : value) - Left, Bar, above ? HtmlPage.OriginalColor : "#B8C2CC",
-                string.Create(CultureInfo.InvariantCulture, $"{name}: {value:0.00} % of Dim {dim + 1}"), "bar");
-            svg.Text(X(double.IsNaN(value) ? 0 : value) + 4, y + (Bar / 2), string.Create(CultureInfo.InvariantCulture, $"{value:0.0} %"), cssClass: "small", dominantBaseline: "central");
+                double.IsNaN(value) ? $"{name}: undefined for Dim {dim + 1}" : string.Create(CultureInfo.InvariantCulture, $"{name}: {value:0.00} % of Dim {dim + 1}"), "bar");
+            svg.Text(X(double.IsNaN(value) ? 0 : value) + 4, y + (Bar / 2), double.IsNaN(value) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} %"), cssClass: "small", dominantBaseline: "central");
         }
 
         svg.Line(X(threshold), Top - 4, X(threshold), plotBottom, "threshold");
