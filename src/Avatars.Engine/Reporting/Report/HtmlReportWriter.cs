@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Avatars.Engine.Reporting.Report;
 
@@ -8,7 +8,7 @@ namespace Avatars.Engine.Reporting.Report;
 /// Writes the avatarization report as one self-contained HTML document: inline CSS, inline SVG figures,
 /// no external resource, print-friendly page breaks. Every user-supplied text is HTML-escaped.
 /// </summary>
-public static class HtmlReportWriter
+public static partial class HtmlReportWriter
 {
     /// <summary>Renders the report to an HTML string.</summary>
     /// <param name="content">Report content.</param>
@@ -62,7 +62,35 @@ public static class HtmlReportWriter
     internal static IEnumerable<string> Groups(ReportContent content) =>
         content.Metrics.Select(m => m.Group).Distinct(StringComparer.Ordinal);
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>Escapes text for HTML element content and quoted attribute values (UTF-8 output, so only markup characters are escaped).</summary>
+    private static string E(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (char ch in text)
+        {
+            sb.Append(ch switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => null,
+            } ?? ch.ToString());
+        }
+
+        return sb.ToString();
+    }
 
     private static void WriteTitleBlock(StringBuilder sb, ReportContent c)
     {
@@ -189,8 +217,15 @@ public static class HtmlReportWriter
             sb.Append("<figure>\n");
             if (!string.IsNullOrWhiteSpace(f.Svg))
             {
-                // Trusted plot output (produced by Reporting/Plots); embedded as is.
-                sb.Append("<div class=\"svg\">").Append(f.Svg).Append("</div>\n");
+                if (IsSafeSvg(f.Svg))
+                {
+                    // Plot output (Reporting/Plots) is embedded as is once it passed the safety check.
+                    sb.Append("<div class=\"svg\">").Append(f.Svg.Trim()).Append("</div>\n");
+                }
+                else
+                {
+                    sb.Append("<p class=\"omitted\">This figure was omitted: its SVG contains active content or external references.</p>\n");
+                }
             }
 
             sb.Append("<figcaption><strong>Figure ").Append(i.ToString(CultureInfo.InvariantCulture)).Append(". ")
@@ -245,6 +280,25 @@ public static class HtmlReportWriter
         sb.Append("</tbody>\n</table>\n</section>\n");
     }
 
+    /// <summary>
+    /// Defence in depth for the embedded SVG (which may carry user data such as column names): it must be one
+    /// standalone <c>&lt;svg&gt;</c> element without scripts, event handlers, foreign objects or external references.
+    /// The page's Content-Security-Policy also blocks scripts and external loads.
+    /// </summary>
+    /// <param name="svg">SVG markup.</param>
+    /// <returns><c>true</c> when it can be embedded.</returns>
+    public static bool IsSafeSvg(string svg)
+    {
+        ArgumentNullException.ThrowIfNull(svg);
+        string t = svg.Trim();
+        return t.StartsWith("<svg", StringComparison.OrdinalIgnoreCase)
+            && t.EndsWith("</svg>", StringComparison.OrdinalIgnoreCase)
+            && !UnsafeSvg().IsMatch(t);
+    }
+
+    [GeneratedRegex(@"<\s*(script|foreignObject|iframe|object|embed|link|meta)|javascript:|\son[a-z]+\s*=|(href|src)\s*=\s*[""']?\s*(https?:|data:text|//)|url\(\s*[""']?\s*(https?:|//)|@import", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnsafeSvg();
+
     internal static bool LooksNumeric(string cell) =>
         cell.Length > 0 && double.TryParse(cell.TrimEnd('%', ' '), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
@@ -286,6 +340,7 @@ public static class HtmlReportWriter
         figure { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; }
         figure .svg svg { max-width: 100%; height: auto; }
         figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.4rem; }
+        .omitted { color: var(--fail); font-style: italic; }
         .doc-footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: 0.5rem; color: var(--muted); font-size: 0.8rem; }
         @page { size: A4; margin: 18mm 16mm; }
         @media print {

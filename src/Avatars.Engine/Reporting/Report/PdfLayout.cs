@@ -53,6 +53,9 @@ internal sealed class PdfLayout
     private XGraphics? _gfx;
     private double _y;
     private string _section = "";
+    private readonly List<(string Title, int PageIndex)> _sections = [];
+    private int _titleEndPage = -1;
+    private double _titleEndY;
 
     internal PdfLayout(PdfDocument doc, ReportContent content)
     {
@@ -76,11 +79,18 @@ internal sealed class PdfLayout
     /// <summary>Starts a new section on a new page, with an outline entry.</summary>
     internal void NewSection(string section, bool titlePage = false)
     {
+        if (_page is not null && _titlePages[^1])
+        {
+            _titleEndPage = _doc.PageCount - 1;
+            _titleEndY = _y;
+        }
+
         _section = section;
         NewPage(titlePage);
         if (!titlePage)
         {
             _doc.Outlines.Add(section, _page!, true);
+            _sections.Add((section, _doc.PageCount - 1));
         }
     }
 
@@ -374,7 +384,7 @@ internal sealed class PdfLayout
         double xTitleH = string.IsNullOrEmpty(chart.XAxisLabel) ? 0 : 14;
         var plot = new XRect(plotLeft, box.Top + legendH, plotRight - plotLeft, box.Height - legendH - labelH - xTitleH);
 
-        double max = 0;
+        double max = 0, min = 0;
         foreach (var s in chart.Series)
         {
             foreach (double v in s.Values)
@@ -382,6 +392,7 @@ internal sealed class PdfLayout
                 if (double.IsFinite(v))
                 {
                     max = Math.Max(max, v);
+                    min = Math.Min(min, v);
                 }
             }
         }
@@ -391,7 +402,7 @@ internal sealed class PdfLayout
             max = Math.Max(max, th);
         }
 
-        var (lo, hi, step) = NiceRange(0, max <= 0 ? 1 : max * 1.08);
+        var (lo, hi, step) = NiceRange(min * 1.08, max <= 0 && min >= 0 ? 1 : max * 1.08);
         YAxis(plot, lo, hi, step, chart.YAxisLabel);
         double Y(double v) => plot.Bottom - ((v - lo) / (hi - lo) * plot.Height);
 
@@ -409,9 +420,9 @@ internal sealed class PdfLayout
                     continue;
                 }
 
-                double v = Math.Max(lo, values[i]);
-                double top = Y(v);
-                G.DrawRectangle(new XSolidBrush(Palette[s % Palette.Length]), gx + (s * barW), top, Math.Max(0.5, barW - 0.6), plot.Bottom - top);
+                double y0 = Y(Math.Clamp(0, lo, hi));
+                double y1 = Y(Math.Clamp(values[i], lo, hi));
+                G.DrawRectangle(new XSolidBrush(Palette[s % Palette.Length]), gx + (s * barW), Math.Min(y0, y1), Math.Max(0.5, barW - 0.6), Math.Abs(y1 - y0));
             }
 
             string label = Ellipsize(chart.Labels[i], Small, vertical ? 88 : slot - 2);
@@ -431,7 +442,7 @@ internal sealed class PdfLayout
             }
         }
 
-        G.DrawLine(new XPen(Ink, 0.8), plot.Left, plot.Bottom, plot.Right, plot.Bottom);
+        G.DrawLine(new XPen(Ink, 0.8), plot.Left, Y(Math.Clamp(0, lo, hi)), plot.Right, Y(Math.Clamp(0, lo, hi)));
         if (chart.Threshold is { } t && double.IsFinite(t))
         {
             G.DrawLine(new XPen(Fail, 1.2) { DashStyle = XDashStyle.Dash }, plot.Left, Y(t), plot.Right, Y(t));
@@ -545,21 +556,7 @@ internal sealed class PdfLayout
         return v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
-    private string Ellipsize(string text, XFont font, double width)
-    {
-        if (G.MeasureString(text, font).Width <= width)
-        {
-            return text;
-        }
-
-        int len = text.Length;
-        while (len > 1 && G.MeasureString(string.Concat(text.AsSpan(0, len), "\u2026"), font).Width > width)
-        {
-            len--;
-        }
-
-        return string.Concat(text.AsSpan(0, len), "\u2026");
-    }
+    private string Ellipsize(string text, XFont font, double width) => Fit(G, text, font, width);
 
     /// <summary>Greedy word wrap; words longer than the width are broken by characters.</summary>
     internal List<string> Wrap(string text, XFont font, double width)
@@ -586,11 +583,22 @@ internal sealed class PdfLayout
                 string rest = word;
                 while (G.MeasureString(rest, font).Width > width && rest.Length > 1)
                 {
-                    int take = rest.Length - 1;
-                    while (take > 1 && G.MeasureString(rest[..take], font).Width > width)
+                    // Longest prefix that fits (binary search; at least one character).
+                    int lo = 1, hi = rest.Length - 1;
+                    while (lo < hi)
                     {
-                        take--;
+                        int mid = (lo + hi + 1) / 2;
+                        if (G.MeasureString(rest[..mid], font).Width <= width)
+                        {
+                            lo = mid;
+                        }
+                        else
+                        {
+                            hi = mid - 1;
+                        }
                     }
+
+                    int take = lo;
 
                     lines.Add(rest[..take]);
                     rest = rest[take..];
@@ -611,6 +619,7 @@ internal sealed class PdfLayout
         _gfx?.Dispose();
         _gfx = null;
         int count = _doc.PageCount;
+        DrawContents();
         for (int i = 0; i < count; i++)
         {
             PdfPage page = _doc.Pages[i];
@@ -634,6 +643,42 @@ internal sealed class PdfLayout
         }
     }
 
+    /// <summary>Draws a table of contents at the bottom of the title page when it fits there.</summary>
+    private void DrawContents()
+    {
+        if (_titleEndPage < 0 || _sections.Count == 0)
+        {
+            return;
+        }
+
+        PdfPage page = _doc.Pages[_titleEndPage];
+        double lh = Body.Size * 1.5;
+        double height = 26 + (_sections.Count * lh);
+        double bottom = page.Height.Point - MarginBottom;
+        if (_titleEndY + 16 + height > bottom)
+        {
+            return;
+        }
+
+        using XGraphics g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+        double width = page.Width.Point - MarginLeft - MarginRight;
+        double y = bottom - height;
+        g.DrawString("Contents", H2, new XSolidBrush(Ink), MarginLeft, y + H2.Size);
+        y += 22;
+        var dots = new XPen(RuleColor, 0.6) { DashStyle = XDashStyle.Dot };
+        foreach (var (title, pageIndex) in _sections)
+        {
+            string number = (pageIndex + 1).ToString(CultureInfo.InvariantCulture);
+            string text = Fit(g, title, Body, width - 60);
+            double tw = g.MeasureString(text, Body).Width;
+            double nw = g.MeasureString(number, Body).Width;
+            g.DrawString(text, Body, new XSolidBrush(Ink), MarginLeft, y + Body.Size);
+            g.DrawLine(dots, MarginLeft + tw + 6, y + Body.Size, MarginLeft + width - nw - 6, y + Body.Size);
+            g.DrawString(number, Body, new XSolidBrush(Ink), MarginLeft + width - nw, y + Body.Size);
+            y += lh;
+        }
+    }
+
     private static string Fit(XGraphics g, string text, XFont font, double width)
     {
         if (g.MeasureString(text, font).Width <= width)
@@ -641,12 +686,21 @@ internal sealed class PdfLayout
             return text;
         }
 
-        int len = text.Length;
-        while (len > 1 && g.MeasureString(string.Concat(text.AsSpan(0, len), "\u2026"), font).Width > width)
+        // Longest prefix that fits with an ellipsis (binary search).
+        int lo = 0, hi = text.Length - 1;
+        while (lo < hi)
         {
-            len--;
+            int mid = (lo + hi + 1) / 2;
+            if (g.MeasureString(string.Concat(text.AsSpan(0, mid), "\u2026"), font).Width <= width)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
         }
 
-        return string.Concat(text.AsSpan(0, len), "\u2026");
+        return string.Concat(text.AsSpan(0, Math.Max(1, lo)), "\u2026");
     }
 }
