@@ -257,6 +257,7 @@ internal sealed class PdfLayout
             G.DrawLine(new XPen(Accent, 1), MarginLeft, _y, MarginLeft + ContentWidth, _y);
         }
 
+        int maxLines = Math.Max(1, (int)((Bottom - MarginTop - headerH - 40) / lh) - 2);
         Ensure(headerH + (3 * lh) + (2 * padY));
         DrawHeader();
         for (int r = 0; r < rows.Count; r++)
@@ -268,6 +269,12 @@ internal sealed class PdfLayout
                 string cell = j < row.Count ? row[j] ?? "" : "";
                 XFont font = badge?.Invoke(r, j) is not null ? CellBold : Cell;
                 cellLines[j] = Wrap(cell, font, widths[j] - (2 * padX));
+                if (cellLines[j].Count > maxLines)
+                {
+                    // A row never grows beyond one page: the cell is cut with an ellipsis.
+                    cellLines[j].RemoveRange(maxLines, cellLines[j].Count - maxLines);
+                    cellLines[j][^1] = Fit(G, cellLines[j][^1] + "\u2026", font, widths[j] - (2 * padX));
+                }
             }
 
             double rowH = (cellLines.Max(l => Math.Max(1, l.Count)) * lh) + (2 * padY);

@@ -65,7 +65,7 @@ public sealed class ReportEdgeCaseTests
                 {
                     Title = "Wide",
                     Headers = [.. Enumerable.Range(0, 12).Select(i => "Column header " + i)],
-                    Rows = [["short"], [.. Enumerable.Range(0, 12).Select(_ => longWord[..60])]],
+                    Rows = [["short"], [.. Enumerable.Range(0, 12).Select(_ => longWord[..60])], [string.Join(' ', Enumerable.Repeat("very long cell", 800))]],
                 },
             ],
             Warnings = [longWord],
