@@ -1,0 +1,141 @@
+using System.Globalization;
+using Avatars.Engine.Reporting.Report;
+
+namespace Avatars.Engine.Tests.Reporting.Report;
+
+/// <summary>A realistic report content: 14 metrics, 50-variable Hellinger table, two charts, a malicious name.</summary>
+internal static class SampleReport
+{
+    internal const string Malicious = "<script>alert(1)</script>";
+
+    internal static ReportContent Build()
+    {
+        var metrics = new List<ReportMetric>
+        {
+            P("hidden_rate", "Hidden rate", 92.68, "%", "> 90 %", true, "vendor parity",
+                "Probability that an attacker who links each individual to the most similar avatar picks the wrong one. Higher is better. A value below 90 % does not mean that 10 % of individuals are unprotected."),
+            P("local_cloaking", "Local cloaking", 24, "", "> 5", true, "vendor parity",
+                "Median number of avatars that resemble an individual more than its own avatar does. The larger, the better the individual is hidden in a crowd of look-alikes."),
+            P("distance_to_closest", "Distance to closest (DCR)", 1.37, "", "", null, "vendor parity",
+                "Median distance from each avatar to the closest original individual in the factorial space. Informative: small values flag avatars that sit very close to a real record."),
+            P("closest_distances_ratio", "Closest distances ratio (NNDR)", 0.71, "", "> 0.3", true, "vendor parity",
+                "Median ratio between the distances from an avatar to its closest and second-closest original individual. Close to 1 means the avatar is not specifically close to one person."),
+            P("closest_rate", "Closest rate", 97.3, "%", "> 90 %", true, "project design",
+                "Share of avatars that are not both unusually close to and isolated with one original individual."),
+            P("row_direct_match_protection", "Row direct match protection", 52.42, "%", "> 90 %", false, "vendor parity",
+                "Share of original individuals that do not appear verbatim among the avatars. Duplicated original rows are often reproduced exactly and lower this value."),
+            P("column_direct_match_protection", "Column direct match protection", 61.2, "%", "> 50 %", true, "project design",
+                "For each variable, how much better than chance avatars reproduce their own individual's value; the report shows the weakest variable. 0 means a direct identifier survived."),
+            P("categorical_hidden_rate", "Categorical hidden rate", 88.1, "%", "", null, "project design",
+                "Hidden rate when the attacker already knows the individual's values on selected categorical variables and only compares avatars that share them."),
+            P("correlation_protection_rate", "Correlation protection rate", 99.56, "%", "", null, "vendor parity",
+                "Share of individuals that cannot be re-identified by an attacker who knows a combination of their variables that is unique in the original data."),
+            P("inference_continuous", "Inference (continuous target)", 31.4, "%", "", null, "project design",
+                "Prediction error (SMAPE) of an attacker who guesses a sensitive numeric variable from known variables using the closest avatar. Higher means the guess is worse."),
+            P("inference_categorical", "Inference (categorical target)", 27.9, "%", "", null, "project design",
+                "Share of wrong guesses of a sensitive categorical variable made by an attacker using the closest avatar. Higher means the guess is worse."),
+            S("hellinger_mean", "Hellinger distance (mean)", 0.0298, "", "< 0.1", true, "vendor parity",
+                "Average over variables of the Hellinger distance between the original and avatar distributions: 0 means identical, 1 means disjoint."),
+            S("hellinger_std", "Hellinger distance (standard deviation)", 0.0121, "", "", null, "vendor parity",
+                "Spread of the per-variable Hellinger distances; a large value points to a few badly preserved variables (see the per-variable table)."),
+            S("correlation_difference_ratio", "Correlation difference ratio", 2.34, "%", "< 10 %", true, "project design",
+                "Average absolute change of the Pearson correlations between continuous variables, in percent."),
+        };
+
+        var variables = Enumerable.Range(1, 50).Select(i => i == 7 ? Malicious : "variable_" + i.ToString("00", CultureInfo.InvariantCulture)).ToList();
+        var hellinger = variables.Select((_, i) => 0.01 + (0.09 * ((i * 37) % 50) / 50.0)).ToList();
+        var rows = variables.Select((v, i) => (IReadOnlyList<string>)
+        [
+            v,
+            i % 3 == 0 ? "categorical" : "continuous",
+            hellinger[i].ToString("0.0000", CultureInfo.InvariantCulture),
+            (i % 5).ToString("0.0", CultureInfo.InvariantCulture) + " %",
+        ]).ToList();
+
+        var rng = new Random(42);
+        List<ScatterPoint> Cloud(double sx, double sy, int n) =>
+            [.. Enumerable.Range(0, n).Select(_ => new ScatterPoint(Normal(rng) * sx, (Normal(rng) * sy) + (0.3 * Normal(rng))))];
+
+        return new ReportContent
+        {
+            Title = "Avatarization report",
+            DatasetName = "Hospital admissions 2025 " + Malicious,
+            GeneratedAt = new DateTimeOffset(2026, 11, 27, 9, 30, 0, TimeSpan.Zero),
+            RowCount = 12_345,
+            ColumnCount = 50,
+            Parameters =
+            [
+                new("k", "20"),
+                new("ncp", "5"),
+                new("seed", "1234"),
+                new("imputation", "KNN (k = 5)"),
+                new("column weights", "none"),
+            ],
+            Metrics = metrics,
+            Figures =
+            [
+                new ReportFigure
+                {
+                    Title = "Hellinger distance per variable",
+                    Caption = "Hellinger distance between the original and avatar distribution of each of the first 20 variables; the dashed line is the 0.1 target.",
+                    Svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"120\" viewBox=\"0 0 400 120\"><rect x=\"10\" y=\"40\" width=\"30\" height=\"70\" fill=\"#1f77b4\"/><text x=\"50\" y=\"60\">bars</text></svg>",
+                    Chart = new BarChart
+                    {
+                        Labels = variables.Take(20).ToList(),
+                        Series = [new BarSeries("Hellinger distance", hellinger.Take(20).ToList())],
+                        Threshold = 0.1,
+                        ThresholdLabel = "Target 0.1",
+                        YAxisLabel = "Hellinger distance",
+                        XAxisLabel = "Variable",
+                    },
+                },
+                new ReportFigure
+                {
+                    Title = "Originals and avatars in the factorial space",
+                    Caption = "First two dimensions of the FAMD fitted on the original data; a sample of 400 originals and 400 avatars. Avatars should cover the same region without sitting on top of individual originals.",
+                    Svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"200\"><circle cx=\"50\" cy=\"50\" r=\"3\" fill=\"#1f77b4\"/></svg>",
+                    Chart = new ScatterChart
+                    {
+                        Series = [new ScatterSeries("Original", Cloud(2.0, 1.2, 400)), new ScatterSeries("Avatar", Cloud(1.8, 1.1, 400))],
+                        XAxisLabel = "Dim. 1 (23.4 %)",
+                        YAxisLabel = "Dim. 2 (11.8 %)",
+                    },
+                },
+            ],
+            Tables =
+            [
+                new ReportTable
+                {
+                    Title = "Hellinger distance per variable",
+                    Caption = "Distance between the original and avatar distribution of each variable (0 = identical, 1 = disjoint), and the share of missing values in the original data.",
+                    Headers = ["Variable", "Type", "Hellinger distance", "Missing values"],
+                    Rows = rows,
+                },
+            ],
+            RunMetadata =
+            [
+                new("Avatars for .NET", "0.1.0"),
+                new(".NET runtime", "10.0.0"),
+                new("Seed", "1234"),
+                new("Avatarization time", "12.4 s"),
+                new("Privacy metrics time", "3.1 s"),
+                new("Signal metrics time", "0.4 s"),
+                new("Machine", "2 cores, 24 GiB, Linux x64"),
+            ],
+            Warnings =
+            [
+                "A fixed seed was used: anyone who knows the seed and the original data can reproduce the avatars. Use a fixed seed only for testing.",
+                "Row direct match protection is below its target: 5,883 original rows appear verbatim among the avatars (duplicated originals).",
+            ],
+        };
+    }
+
+    private static double Normal(Random rng) =>
+        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    private static ReportMetric P(string key, string name, double value, string unit, string target, bool? passed, string design, string explanation) =>
+        new() { Group = ReportMetricGroups.Privacy, Key = key, DisplayName = name, Value = value, Unit = unit, Target = target, Passed = passed, Design = design, Explanation = explanation };
+
+    private static ReportMetric S(string key, string name, double value, string unit, string target, bool? passed, string design, string explanation) =>
+        new() { Group = ReportMetricGroups.Signal, Key = key, DisplayName = name, Value = value, Unit = unit, Target = target, Passed = passed, Design = design, Explanation = explanation };
+}
