@@ -1,0 +1,42 @@
+using System.Globalization;
+using Avatars.Engine.Reporting.Evaluation;
+using Spectre.Console;
+
+namespace Avatars.Cli.Commands;
+
+/// <summary>Prints the metric table (value, target, pass/fail) of an evaluation.</summary>
+internal static class MetricsPrinter
+{
+    public static void Print(IAnsiConsole console, AvatarEvaluation evaluation)
+    {
+        var table = new Spectre.Console.Table().Title("Privacy and signal metrics").AddColumns("Group", "Metric", "Value", "Target", "Status");
+        foreach (var (metric, value) in evaluation.Values())
+        {
+            var passed = metric.Meets(value);
+            table.AddRow(
+                metric.Group,
+                Markup.Escape(metric.DisplayName),
+                Format(value, metric.Unit),
+                Markup.Escape(metric.TargetText),
+                value is null ? "[grey]not computed[/]" : passed switch { true => "[green]pass[/]", false => "[red]below target[/]", null => "[grey]no target[/]" });
+        }
+
+        console.Write(table);
+        var notComputed = evaluation.Values().Where(v => v.Value is null).Select(v => v.Metric.Key).ToList();
+        if (notComputed.Count > 0)
+        {
+            console.MarkupLine($"[grey]Not computed: {Markup.Escape(string.Join(", ", notComputed))} (paired metrics need unshuffled avatars; inference and correlation protection need known variables and a target; categorical hidden rate needs its variables).[/]");
+        }
+    }
+
+    private static string Format(double? value, string unit)
+    {
+        if (value is null)
+        {
+            return "—";
+        }
+
+        var text = Math.Abs(value.Value) >= 100 ? value.Value.ToString("0.0", CultureInfo.InvariantCulture) : value.Value.ToString("0.###", CultureInfo.InvariantCulture);
+        return unit.Length > 0 ? $"{text} {unit}" : text;
+    }
+}
