@@ -60,9 +60,14 @@ internal static class PairwiseCorrelation
         var n = columns[0].Length;
         var shifted = new double[p][];
         var complete = new bool[p];
+        var counts = new long[p];
         var sums = new double[p];
         var squares = new double[p];
-        Parallel.For(0, p, new ParallelOptions { CancellationToken = cancellationToken }, c => (shifted[c], complete[c], sums[c], squares[c]) = Shift(columns[c]));
+        Parallel.For(0, p, new ParallelOptions { CancellationToken = cancellationToken }, c => (shifted[c], counts[c], sums[c], squares[c]) = Shift(columns[c]));
+        for (var c = 0; c < p; c++)
+        {
+            complete[c] = counts[c] == n;
+        }
 
         // Fixed slices (a function of the data shape only, so sums do not depend on the thread count), fewer for very
         // wide tables to bound the per-slice accumulators; each slice's columns are split into groups of about equal
@@ -93,13 +98,23 @@ internal static class PairwiseCorrelation
                     for (var b = a + 1; b < p; b++, pair++)
                     {
                         var y = shifted[b].AsSpan(blockStart, length);
+                        ref var m = ref moments[pair];
                         if (complete[a] && complete[b])
                         {
-                            moments[pair].SumXY += Dot(x, y);
+                            m.SumXY += Dot(x, y);
+                        }
+                        else if (complete[b])
+                        {
+                            // Rows where x is present: y's sums over them, and the cross-products.
+                            AccumulateOneSided(x, y, ref m.SumY, ref m.SumYY, ref m.SumXY);
+                        }
+                        else if (complete[a])
+                        {
+                            AccumulateOneSided(y, x, ref m.SumX, ref m.SumXX, ref m.SumXY);
                         }
                         else
                         {
-                            AccumulateMasked(x, y, ref moments[pair]);
+                            AccumulateMasked(x, y, ref m);
                         }
                     }
                 }
@@ -115,11 +130,15 @@ internal static class PairwiseCorrelation
                 total.Add(slices[s][pair]);
             }
 
-            if (complete[a] && complete[b])
+            // Sums over the pair's rows that are a column's own (the rows where the other column, complete, is present).
+            if (complete[b])
             {
-                // Only the cross-products were accumulated; the rest is per column.
-                total.Count = n;
-                (total.SumX, total.SumXX, total.SumY, total.SumYY) = (sums[a], squares[a], sums[b], squares[b]);
+                (total.Count, total.SumX, total.SumXX) = (counts[a], sums[a], squares[a]);
+            }
+
+            if (complete[a])
+            {
+                (total.Count, total.SumY, total.SumYY) = (counts[b], sums[b], squares[b]);
             }
 
             result[pair] = Finish(total);
@@ -174,10 +193,10 @@ internal static class PairwiseCorrelation
     }
 
     /// <summary>
-    /// Shifts the column in place by the mean of its present values; returns it, whether no value is missing, and the
-    /// sum and sum of squares of the shifted values (used for pairs of complete columns).
+    /// Shifts the column in place by the mean of its present values; returns it, the count of present values, and the
+    /// sum and sum of squares of the shifted present values (used for pairs with a complete column).
     /// </summary>
-    private static (double[] Shifted, bool Complete, double Sum, double Squares) Shift(double[] column)
+    private static (double[] Shifted, long Count, double Sum, double Squares) Shift(double[] column)
     {
         double sum = 0;
         long count = 0;
@@ -197,11 +216,14 @@ internal static class PairwiseCorrelation
         {
             var d = column[i] - mean;
             shifted[i] = d;
-            shiftedSum += d;
-            shiftedSquares += d * d;
+            if (!double.IsNaN(d))
+            {
+                shiftedSum += d;
+                shiftedSquares += d * d;
+            }
         }
 
-        return (shifted, count == column.Length, shiftedSum, shiftedSquares);
+        return (shifted, count, shiftedSum, shiftedSquares);
     }
 
     /// <summary>Σ x·y of two spans without missing values.</summary>
@@ -223,6 +245,42 @@ internal static class PairwiseCorrelation
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// For a column <paramref name="u"/> with missing values and a complete column <paramref name="v"/>: over the rows
+    /// where u is present, adds Σ v, Σ v² and Σ u·v.
+    /// </summary>
+    private static void AccumulateOneSided(ReadOnlySpan<double> u, ReadOnlySpan<double> v, ref double sumV, ref double sumVV, ref double sumUV)
+    {
+        var width = Vector<double>.Count;
+        Vector<double> sv = default, svv = default, suv = default;
+        var i = 0;
+        for (; i <= u.Length - width; i += width)
+        {
+            var vu = new Vector<double>(u[i..]);
+            var present = Vector.Equals(vu, vu);
+            vu = Vector.ConditionalSelect(present, vu, Vector<double>.Zero);
+            var vv = Vector.ConditionalSelect(present, new Vector<double>(v[i..]), Vector<double>.Zero);
+            sv += vv;
+            svv += vv * vv;
+            suv += vu * vv;
+        }
+
+        double tv = Vector.Sum(sv), tvv = Vector.Sum(svv), tuv = Vector.Sum(suv);
+        for (; i < u.Length; i++)
+        {
+            if (!double.IsNaN(u[i]))
+            {
+                tv += v[i];
+                tvv += v[i] * v[i];
+                tuv += u[i] * v[i];
+            }
+        }
+
+        sumV += tv;
+        sumVV += tvv;
+        sumUV += tuv;
     }
 
     private static void AccumulateMasked(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ref Moments m)
