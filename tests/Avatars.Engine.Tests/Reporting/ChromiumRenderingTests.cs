@@ -42,6 +42,112 @@ public sealed class ChromiumRenderingTests
         }
     }
 
+    [Fact]
+    public async Task Projection2D_ZoomPanAndReset_Work()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium not installed: apt-get install chromium to run the rendering test");
+        }
+
+        const string Probe = """
+            <script>
+            (function () {
+              var svg = document.getElementById("scatter"), points = document.getElementById("points"), out = [];
+              var r = svg.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+              out.push(points.getAttribute("transform"));
+              svg.dispatchEvent(new WheelEvent("wheel", { deltaY: -300, clientX: cx, clientY: cy, bubbles: true, cancelable: true }));
+              out.push(points.getAttribute("transform"));
+              svg.dispatchEvent(new PointerEvent("pointerdown", { pointerId: 1, clientX: cx, clientY: cy, bubbles: true }));
+              svg.dispatchEvent(new PointerEvent("pointermove", { pointerId: 1, clientX: cx + 40, clientY: cy + 20, bubbles: true }));
+              svg.dispatchEvent(new PointerEvent("pointerup", { pointerId: 1, clientX: cx + 40, clientY: cy + 20, bubbles: true }));
+              out.push(points.getAttribute("transform"));
+              document.getElementById("reset").click();
+              out.push(points.getAttribute("transform"));
+              var pre = document.createElement("pre");
+              pre.id = "probe";
+              pre.textContent = out.join("|");
+              document.body.appendChild(pre);
+            })();
+            </script>
+            """;
+        var figure = PlotTestData.Figures.Single(f => f.Kind == "2d_projection");
+        var directory = Directory.CreateTempSubdirectory("avatars-plots-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "probe.html");
+            await File.WriteAllTextAsync(path, figure.Html.Replace("</body>", Probe + "</body>", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+            var (dom, errors) = await RenderAsync(path, Path.Combine(directory.FullName, "profile"));
+            Assert.Empty(errors);
+            var probe = System.Text.RegularExpressions.Regex.Match(dom, "<pre id=\"probe\">(.*?)</pre>").Groups[1].Value;
+            var states = probe.Split('|');
+            Assert.Equal(4, states.Length);
+            Assert.StartsWith("matrix(1 0 0 1 ", states[0], StringComparison.Ordinal);
+            Assert.NotEqual(states[0], states[1]); // zoomed
+            Assert.NotEqual(states[1], states[2]); // panned
+            Assert.Equal(states[0], states[3]);    // reset
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Projection3D_DrawsPoints_AndRotatesOnDrag()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium not installed: apt-get install chromium to run the rendering test");
+        }
+
+        const string Probe = """
+            <script>
+            (function () {
+              var canvas = document.getElementById("view"), ctx = canvas.getContext("2d");
+              function signature() {
+                var data = ctx.getImageData(0, 0, canvas.width, canvas.height).data, blue = 0, orange = 0, hash = 0;
+                for (var i = 0; i < data.length; i += 4) {
+                  if (data[i + 2] > data[i] + 40) { blue++; }
+                  if (data[i] > data[i + 2] + 60) { orange++; }
+                  hash = (hash * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) | 0;
+                }
+                return blue + "," + orange + "," + hash;
+              }
+              var before = signature();
+              var r = canvas.getBoundingClientRect(), cx = r.left + 100, cy = r.top + 100;
+              canvas.dispatchEvent(new PointerEvent("pointerdown", { pointerId: 1, clientX: cx, clientY: cy, bubbles: true }));
+              canvas.dispatchEvent(new PointerEvent("pointermove", { pointerId: 1, clientX: cx + 80, clientY: cy + 30, bubbles: true }));
+              canvas.dispatchEvent(new PointerEvent("pointerup", { pointerId: 1, clientX: cx + 80, clientY: cy + 30, bubbles: true }));
+              var after = signature();
+              var pre = document.createElement("pre");
+              pre.id = "probe";
+              pre.textContent = before + "|" + after;
+              document.body.appendChild(pre);
+            })();
+            </script>
+            """;
+        var figure = PlotTestData.Figures.Single(f => f.Kind == "3d_projection");
+        var directory = Directory.CreateTempSubdirectory("avatars-plots-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "probe.html");
+            await File.WriteAllTextAsync(path, figure.Html.Replace("</body>", Probe + "</body>", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+            var (dom, errors) = await RenderAsync(path, Path.Combine(directory.FullName, "profile"));
+            Assert.Empty(errors);
+            var states = System.Text.RegularExpressions.Regex.Match(dom, "<pre id=\"probe\">(.*?)</pre>").Groups[1].Value.Split('|');
+            Assert.Equal(2, states.Length);
+            var before = states[0].Split(',');
+            Assert.True(int.Parse(before[0], System.Globalization.CultureInfo.InvariantCulture) > 500, $"blue pixels: {states[0]}");
+            Assert.True(int.Parse(before[1], System.Globalization.CultureInfo.InvariantCulture) > 500, $"orange pixels: {states[0]}");
+            Assert.NotEqual(states[0], states[1]); // rotated
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static async Task<(string Dom, List<string> Errors)> RenderAsync(string file, string profile)
     {
         var start = new ProcessStartInfo(Chromium)

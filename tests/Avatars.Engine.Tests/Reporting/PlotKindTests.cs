@@ -57,3 +57,29 @@ public sealed class PlotKindTests
         Assert.Equal("0", Markup.Coord(double.NaN));
     }
 }
+
+public sealed class TickTests
+{
+    private static double Seconds(int year, int month, int day) => (new DateTime(year, month, day) - DateTime.UnixEpoch).TotalSeconds;
+
+    [Fact]
+    public void DateTicks_FallOnCalendarBoundaries()
+    {
+        var years = Ticks.Dates(Seconds(2015, 3, 4), Seconds(2024, 8, 1));
+        Assert.Equal(["2016", "2018", "2020", "2022", "2024"], years.Select(t => t.Label));
+        var months = Ticks.Dates(Seconds(2022, 1, 15), Seconds(2022, 12, 20));
+        Assert.All(months, t => Assert.Matches("^2022-(0[1-9]|1[0-2])$", t.Label));
+        Assert.InRange(months.Length, 3, 12);
+        var days = Ticks.Dates(Seconds(2022, 1, 1), Seconds(2022, 1, 20));
+        Assert.Equal("2022-01-01", days[0].Label);
+    }
+
+    [Fact]
+    public void ZeroBasedAxis_EndsOnATick()
+    {
+        var (max, ticks) = Ticks.ZeroBased(17.3);
+        Assert.Equal(20, max);
+        Assert.Equal(20, ticks[^1]);
+        Assert.Equal(0, ticks[0]);
+    }
+}

@@ -252,10 +252,11 @@ public static class DistributionPlot
     {
         var slots = h.Labels.Length;
         var missingSlot = slots > h.RegularSlots;
-        var slotWidth = h.Overlaid ? Math.Clamp(720.0 / Math.Max(1, slots), 18, 56) : Math.Clamp(720.0 / Math.Max(1, slots), 26, 72);
+        var slotWidth = h.Overlaid ? Math.Clamp(720.0 / Math.Max(1, slots), 18, 56) : Math.Clamp(720.0 / Math.Max(1, slots), 26, 110);
         var gap = missingSlot ? slotWidth * 0.6 : 0;
         var plotWidth = (slots * slotWidth) + gap;
-        var labelRoom = (h.Overlaid && !h.IntegerBins) || h.Labels.All(l => l.Length <= 3) ? 24 : Math.Min(150, (h.Labels.Max(l => Math.Min(l.Length, 24)) * 6.2 * 0.7) + 16);
+        bool Horizontal(string label) => Math.Min(label.Length, 24) * 6.2 <= slotWidth - 4;
+        var labelRoom = (h.Overlaid && !h.IntegerBins) || h.Labels.All(Horizontal) ? 24 : Math.Min(150, (h.Labels.Max(l => Math.Min(l.Length, 24)) * 6.2 * 0.7) + 16);
         var height = Top + PlotHeight + labelRoom + (numeric ? 30 : 8);
         var svg = new SvgBuilder(Left + plotWidth + 20, height, $"Distribution of {columnName}");
         double Share(long count, long total) => total > 0 ? (double)count / total : 0;
@@ -304,10 +305,14 @@ public static class DistributionPlot
             var x0 = edges[0];
             var x1 = edges[^1];
             double Px(double v) => Left + ((v - x0) / (x1 - x0) * h.RegularSlots * slotWidth);
-            foreach (var t in Ticks.Nice(x0, x1, Math.Clamp(h.RegularSlots / 4, 2, 6)))
+            var calendar = h.Dates ? Ticks.Dates(x0, x1, 5) : [];
+            var xTicks = calendar.Length >= 2
+                ? calendar
+                : Ticks.Nice(x0, x1, Math.Clamp(h.RegularSlots / 4, 2, 6)).Select(t => (t, FormatValue(t, h.Dates))).ToArray();
+            foreach (var (t, text) in xTicks)
             {
                 svg.Line(Px(t), axisY, Px(t), axisY + 4, "axis");
-                svg.Text(Px(t), axisY + 16, FormatValue(t, h.Dates), "middle", "small");
+                svg.Text(Px(t), axisY + 16, text, "middle", "small");
             }
 
             if (missingSlot)
@@ -328,7 +333,7 @@ public static class DistributionPlot
                 var label = h.Labels[s];
                 var shortLabel = label.Length <= 24 ? label : string.Concat(label.AsSpan(0, 23), "…");
                 var cx = SlotX(s) + (slotWidth / 2);
-                if (h.IntegerBins || label.Length <= 3)
+                if (h.IntegerBins || Horizontal(label))
                 {
                     svg.Text(cx, axisY + 16, shortLabel, "middle", "small", tooltip: label);
                 }
