@@ -14,6 +14,7 @@ internal static class CliApp
         {
             AvatarizeCommand.Create(console),
             DemoCommand.Create(console),
+            MetricsCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

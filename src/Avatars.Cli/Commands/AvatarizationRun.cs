@@ -3,6 +3,7 @@ using System.Globalization;
 using Avatars.Data;
 using Avatars.Engine.Avatarization;
 using Avatars.Engine.Metrics.Privacy;
+using Avatars.Engine.Reporting.Evaluation;
 using Spectre.Console;
 using SpectreTable = Spectre.Console.Table;
 using Table = Avatars.Data.Table;
@@ -32,7 +33,8 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
     /// <param name="keepUnshuffled">Also write the sensitive unshuffled avatars.</param>
     /// <param name="seedNote">Shown when a seed was fixed (reproducibility weakens privacy).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public async Task<int> ExecuteAsync(Table table, AvatarizationOptions options, string outputDirectory, bool keepUnshuffled, string? seedNote, CancellationToken cancellationToken)
+    /// <param name="evaluation">What to evaluate after the avatarization.</param>
+    public async Task<int> ExecuteAsync(Table table, AvatarizationOptions options, string outputDirectory, bool keepUnshuffled, string? seedNote, EvaluationLevel evaluation, CancellationToken cancellationToken)
     {
         var result = await AvatarizeWithProgressAsync(table, options, cancellationToken);
         foreach (var warning in result.Warnings)
@@ -53,17 +55,48 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
         }
 
         clock.Restart();
-        console.WriteLine("Evaluating privacy metrics…");
-        var metrics = PrivacyEvaluator.Evaluate(
-            table,
-            result.SensitiveUnshuffled,
-            new PrivacyEvaluationOptions { Ncp = result.Ncp, IgnoredColumns = options.IdentifierColumns, Imputation = options.Imputation, Seed = result.Seed },
-            cancellationToken);
-        var metricsTime = clock.Elapsed;
+        string? reportPath = null;
+        if (evaluation == EvaluationLevel.HiddenRateAndLocalCloaking)
+        {
+            console.WriteLine("Evaluating privacy metrics…");
+            var metrics = PrivacyEvaluator.Evaluate(
+                table,
+                result.SensitiveUnshuffled,
+                new PrivacyEvaluationOptions { Ncp = result.Ncp, IgnoredColumns = options.IdentifierColumns, Imputation = options.Imputation, Seed = result.Seed },
+                cancellationToken);
+            PrintMetrics(metrics);
+        }
+        else
+        {
+            var evaluationOptions = new EvaluationOptions
+            {
+                Paired = true,
+                Privacy = new PrivacyMetricsOptions { Ncp = result.Ncp, IgnoredColumns = options.IdentifierColumns, Imputation = options.Imputation, Seed = result.Seed },
+                Figures = evaluation == EvaluationLevel.Report,
+            };
+            var evaluated = EvaluationRun.Evaluate(console, table, result.SensitiveUnshuffled, evaluationOptions, cancellationToken);
+            MetricsPrinter.Print(console, evaluated);
+            await EvaluationWriter.WriteMetricsAsync(evaluated, outputDirectory, cancellationToken);
+            if (evaluation == EvaluationLevel.Report)
+            {
+                var (html, pdf) = await EvaluationWriter.WriteReportAsync(ReportContentBuilder.Build(evaluated, ReportFacts.For(options, result)), outputDirectory, cancellationToken);
+                reportPath = $"{pdf} (and {Path.GetFileName(html)})";
+            }
+        }
 
-        PrintMetrics(metrics);
+        var metricsTime = clock.Elapsed;
         PrintTimings(result, writeTime, metricsTime);
         console.MarkupLine($"Avatars (shuffled, safe to share): [green]{Markup.Escape(avatarsPath)}[/]");
+        if (evaluation != EvaluationLevel.HiddenRateAndLocalCloaking)
+        {
+            console.MarkupLine($"Metrics: {Markup.Escape(Path.Combine(outputDirectory, table.Name))}.privacy.json and .signal.json");
+        }
+
+        if (reportPath is not null)
+        {
+            console.MarkupLine($"Report: [green]{Markup.Escape(reportPath)}[/]");
+        }
+
         if (unshuffledPath is not null)
         {
             console.MarkupLine($"[red]SENSITIVE[/] unshuffled avatars (row i = avatar of original row i; for evaluation only, never share): {Markup.Escape(unshuffledPath)}");

@@ -29,10 +29,12 @@ internal static class AvatarizeCommand
         var delimiter = new Option<string>("--delimiter") { Description = "CSV delimiter: one character, or 'tab' (default: detected among , ; tab |)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder.", DefaultValueFactory = _ => new DirectoryInfo("avatars-output") };
         var keepUnshuffled = new Option<bool>("--keep-unshuffled") { Description = "Also write the SENSITIVE unshuffled avatars (row i = avatar of original row i), for evaluation only." };
+        var metrics = new Option<bool>("--metrics") { Description = "Compute every privacy and signal metric and write <name>.privacy.json and <name>.signal.json." };
+        var report = new Option<bool>("--report") { Description = "Also write the figures and report.html / report.pdf (implies --metrics)." };
 
         var command = new Command("avatarize", "Avatarize a table: write shuffled avatars and print the hidden rate and local cloaking.")
         {
-            file, k, ncp, seed, weights, exclude, excludeStrategy, types, ids, imputation, imputationK, imputationFraction, reduction, delimiter, output, keepUnshuffled,
+            file, k, ncp, seed, weights, exclude, excludeStrategy, types, ids, imputation, imputationK, imputationFraction, reduction, delimiter, output, keepUnshuffled, metrics, report,
         };
 
         command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(console, async () =>
@@ -64,7 +66,9 @@ internal static class AvatarizeCommand
                 UseCategoricalReduction = parse.GetValue(reduction),
             };
             return await new AvatarizationRun(console).ExecuteAsync(table, options, parse.GetValue(output)!.FullName, parse.GetValue(keepUnshuffled),
-                $"Seed {options.Seed} was fixed: results are reproducible, which weakens privacy. Omit --seed for production use.", cancellationToken);
+                $"Seed {options.Seed} was fixed: results are reproducible, which weakens privacy. Omit --seed for production use.",
+                parse.GetValue(report) ? EvaluationLevel.Report : parse.GetValue(metrics) ? EvaluationLevel.Metrics : EvaluationLevel.HiddenRateAndLocalCloaking,
+                cancellationToken);
         }));
         return command;
     }

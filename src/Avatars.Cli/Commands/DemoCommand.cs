@@ -35,7 +35,9 @@ internal static class DemoCommand
             console.MarkupLine($"Generated a demo table of {n:N0} synthetic patients × {table.ColumnCount} columns: {Markup.Escape(originalPath)}");
             var options = new AvatarizationOptions { K = parse.GetValue(k), Seed = 1 };
             return await new AvatarizationRun(console).ExecuteAsync(table, options, folder, keepUnshuffled: false,
-                "The demo uses a fixed seed so that its output is the same on every machine; real runs draw a fresh seed.", cancellationToken);
+                "The demo uses a fixed seed so that its output is the same on every machine; real runs draw a fresh seed.",
+                EvaluationLevel.Report,
+                cancellationToken);
         }));
         return command;
     }

@@ -18,7 +18,7 @@ internal static class MetricsPrinter
                 Markup.Escape(metric.DisplayName),
                 Format(value, metric.Unit),
                 Markup.Escape(metric.TargetText),
-                value is null ? "[grey]not computed[/]" : passed switch { true => "[green]pass[/]", false => "[red]below target[/]", null => "[grey]no target[/]" });
+                value is null ? "[grey]not computed[/]" : passed switch { true => "[green]pass[/]", false => "[red]misses target[/]", null => "[grey]no target[/]" });
         }
 
         console.Write(table);
@@ -36,7 +36,7 @@ internal static class MetricsPrinter
             return "—";
         }
 
-        var text = Math.Abs(value.Value) >= 100 ? value.Value.ToString("0.0", CultureInfo.InvariantCulture) : value.Value.ToString("0.###", CultureInfo.InvariantCulture);
+        var text = value.Value.ToString(unit == "%" ? "0.00" : "0.###", CultureInfo.InvariantCulture);
         return unit.Length > 0 ? $"{text} {unit}" : text;
     }
 }

@@ -97,6 +97,7 @@ public static partial class ReportContentBuilder
                 Chart = kind switch
                 {
                     PlotKind.Projection2D when evaluation.Projection is { } projection => Scatter(projection),
+                    PlotKind.Contribution when evaluation.Projection is { } projection => Contributions(projection),
                     _ => null,
                 },
             });
@@ -143,6 +144,27 @@ public static partial class ReportContentBuilder
             YAxisLabel = "Dim. 2",
         };
     }
+
+    private static BarChart? Contributions(ReportProjection projection)
+    {
+        var contributions = projection.Model.Contributions(explode: false);
+        var dimensions = Math.Min(2, contributions.ComponentCount);
+        if (dimensions == 0 || contributions.RowNames.Count == 0)
+        {
+            return null;
+        }
+
+        return new BarChart
+        {
+            Labels = [.. contributions.RowNames],
+            Series = [.. Enumerable.Range(0, dimensions).Select(k => new BarSeries($"Dim. {k + 1}", [.. Enumerable.Range(0, contributions.RowNames.Count).Select(r => Sanitize(contributions[r, k]))]))],
+            Threshold = 5,
+            ThresholdLabel = "5 %",
+            YAxisLabel = "Contribution (%)",
+        };
+    }
+
+    private static double Sanitize(double value) => double.IsFinite(value) ? value : 0;
 
     private static List<ReportTable> Tables(AvatarEvaluation evaluation)
     {

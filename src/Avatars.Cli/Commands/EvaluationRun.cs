@@ -1,0 +1,21 @@
+using Avatars.Data;
+using Avatars.Engine.Reporting.Evaluation;
+using Spectre.Console;
+using Table = Avatars.Data.Table;
+
+namespace Avatars.Cli.Commands;
+
+/// <summary>Runs an evaluation with a status line per part.</summary>
+internal static class EvaluationRun
+{
+    public static AvatarEvaluation Evaluate(IAnsiConsole console, Table original, Table avatars, EvaluationOptions options, CancellationToken cancellationToken)
+    {
+        var progress = new InlineProgress(part => console.WriteLine($"Evaluating {part}…"));
+        return AvatarEvaluator.Evaluate(original, avatars, options, progress, cancellationToken);
+    }
+
+    private sealed class InlineProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}
