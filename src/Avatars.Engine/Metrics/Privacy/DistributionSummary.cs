@@ -18,7 +18,7 @@ public sealed record DistributionSummary(double Median, double Q05, double Q95)
         return new DistributionSummary(Statistics.Quantile(sorted, 0.5), Statistics.Quantile(sorted, 0.05), Statistics.Quantile(sorted, 0.95));
     }
 
-    /// <summary>The paper's rendering: <c>median [q05 – q95]</c>, each rounded to 2 decimals (half away from zero, as R prints).</summary>
+    /// <summary>The paper's rendering: <c>median [q05 – q95]</c>, each rounded to 2 decimals (half to even, like R's <c>round</c>).</summary>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Round(Median, 2):0.00} [{Math.Round(Q05, 2):0.00}–{Math.Round(Q95, 2):0.00}]");
 }

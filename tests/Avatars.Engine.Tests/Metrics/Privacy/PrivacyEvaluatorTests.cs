@@ -33,11 +33,13 @@ public sealed class PrivacyEvaluatorTests(ITestOutputHelper output)
     [Fact]
     public void PublishedWbcdAvatars_AllMetrics()
     {
-        var original = Wbcd.ReadForMetrics("wbcd/breast_cancer_wisconsin.csv").Drop(Wbcd.Identifier).WithName("wbcd");
+        // The identifier stays in the original table and is ignored (the avatars do not have it).
+        var original = Wbcd.ReadForMetrics("wbcd/breast_cancer_wisconsin.csv").WithName("wbcd");
         var avatars = Wbcd.ReadForMetrics("wbcd/breast_cancer_wisconsin_avatarized_k20.csv");
         var options = new PrivacyMetricsOptions
         {
             Ncp = 2,
+            IgnoredColumns = [Wbcd.Identifier],
             KnownVariables = ["Clump_Thickness", "Uniformity_of_Cell_Size"],
             Target = Wbcd.ClassColumn,
             CategoricalHiddenRateVariables = [Wbcd.ClassColumn],
@@ -59,6 +61,8 @@ public sealed class PrivacyEvaluatorTests(ITestOutputHelper output)
         Assert.InRange(report.ClosestRate.Value, 0, 100);
         // The paired Class match rate is 0.972 (method.md §7.3).
         Assert.Equal(0.972, Math.Round(report.ColumnDirectMatch.Columns[Wbcd.ClassColumn].MatchRate, 3));
+        Assert.DoesNotContain(Wbcd.Identifier, report.ColumnDirectMatch.Columns.Keys);
+        Assert.Equal("wbcd", (string?)report.ToJsonObject()["metadata"]!["table_name"]);
     }
 
     [Fact]
