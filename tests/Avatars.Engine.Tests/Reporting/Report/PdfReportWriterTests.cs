@@ -98,6 +98,15 @@ public sealed class PdfReportWriterTests
     }
 
     [Fact]
+    public void Concurrent_renders_give_identical_bytes()
+    {
+        var content = SampleReport.Build();
+        var results = new byte[4][];
+        Parallel.For(0, results.Length, i => results[i] = PdfReportWriter.Render(content));
+        Assert.All(results, r => Assert.Equal(Pdf, r));
+    }
+
+    [Fact]
     public void Font_resolver_install_is_thread_safe_and_idempotent()
     {
         Parallel.For(0, 16, _ => ReportFontResolver.EnsureInstalled());
