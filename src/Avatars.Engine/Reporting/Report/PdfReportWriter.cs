@@ -93,7 +93,7 @@ public static class PdfReportWriter
 
     private static void WriteTitlePage(PdfLayout l, ReportContent c)
     {
-        l.NewSection("Title", titlePage: true);
+        l.NewSection("Overview", titlePage: true);
         l.Space(36);
         l.Paragraph("DATA-PROTECTION IMPACT ASSESSMENT \u2014 ANNEX", PdfLayout.Small, PdfLayout.Muted);
         l.Space(4);
