@@ -227,6 +227,11 @@ public static partial class HtmlReportWriter
                     sb.Append("<p class=\"omitted\">This figure was omitted: its SVG contains active content or external references.</p>\n");
                 }
             }
+            else if (f.Chart is { } chart)
+            {
+                // No SVG from the plotting code: draw the chart model (labels escaped).
+                sb.Append("<div class=\"svg\">").Append(SvgChartFallback.Render(chart)).Append("</div>\n");
+            }
 
             sb.Append("<figcaption><strong>Figure ").Append(i.ToString(CultureInfo.InvariantCulture)).Append(". ")
                 .Append(E(f.Title)).Append(".</strong> ").Append(E(f.Caption)).Append("</figcaption>\n</figure>\n");

@@ -297,7 +297,7 @@ internal sealed class PdfLayout
                 if (bc is { } color && cellLines[j].Count > 0)
                 {
                     double bw = Math.Min(widths[j] - (2 * padX), G.MeasureString(cellLines[j][0], CellBold).Width + 14);
-                    Badge(cellLines[j][0], color, x + padX, _y + padY - 1.5, bw);
+                    Badge(cellLines[j][0], color, x + padX, _y + padY - 2.5, bw);
                 }
                 else
                 {

@@ -52,7 +52,7 @@ public static class PdfReportWriter
     {
         var document = new PdfDocument();
         DateTime created = c.GeneratedAt.UtcDateTime;
-        document.Info.Title = c.Title + " \u2014 " + c.DatasetName;
+        document.Info.Title = MetadataSafe(c.Title + " \u2014 " + c.DatasetName);
         document.Info.Subject = "Avatarization report";
         document.Info.Author = "Avatars for .NET";
         document.Info.Creator = "Avatars for .NET";
@@ -93,7 +93,7 @@ public static class PdfReportWriter
 
     private static void WriteTitlePage(PdfLayout l, ReportContent c)
     {
-        l.NewSection("Title", titlePage: true);
+        l.NewSection("Overview", titlePage: true);
         l.Space(36);
         l.Paragraph("DATA-PROTECTION IMPACT ASSESSMENT \u2014 ANNEX", PdfLayout.Small, PdfLayout.Muted);
         l.Space(4);
@@ -240,6 +240,33 @@ public static class PdfReportWriter
         var rows = new List<IReadOnlyList<string>> { new[] { "Report generated", ReportText.FormatDate(c.GeneratedAt) } };
         rows.AddRange(c.RunMetadata.Select(p => (IReadOnlyList<string>)[p.Key, p.Value]));
         l.Table(["Item", "Value"], rows, [0.35, 0.65], [false, false], badge: null);
+    }
+
+    /// <summary>
+    /// PDFsharp copies the title into the XMP metadata packet without XML escaping, so markup characters of
+    /// user data would corrupt that XML: they are replaced by full-width look-alikes in the metadata only
+    /// (page text is exact). Control characters are dropped.
+    /// </summary>
+    internal static string MetadataSafe(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (char ch in text)
+        {
+            if (char.IsControl(ch))
+            {
+                continue;
+            }
+
+            sb.Append(ch switch
+            {
+                '<' => '\uFF1C',
+                '>' => '\uFF1E',
+                '&' => '\uFF06',
+                _ => ch,
+            });
+        }
+
+        return sb.ToString();
     }
 
     private static double[] ColumnWeights(ReportTable t)

@@ -95,7 +95,10 @@ public sealed record ReportFigure
     /// <summary>A standalone <c>&lt;svg&gt;</c> element embedded as is in the HTML report (trusted, produced by the plotting code).</summary>
     public string? Svg { get; init; }
 
-    /// <summary>Optional chart model drawn natively in the PDF; without it the PDF shows the caption only.</summary>
+    /// <summary>
+    /// Optional chart model drawn natively in the PDF (without it the PDF shows the caption only); the HTML
+    /// report draws it as a simple SVG when <see cref="Svg"/> is absent.
+    /// </summary>
     public ReportChart? Chart { get; init; }
 }
 

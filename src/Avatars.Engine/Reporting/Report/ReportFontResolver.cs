@@ -52,7 +52,14 @@ public sealed class ReportFontResolver : IFontResolver
 
             if (GlobalFontSettings.FontResolver is null)
             {
-                GlobalFontSettings.FontResolver = new ReportFontResolver();
+                try
+                {
+                    GlobalFontSettings.FontResolver = new ReportFontResolver();
+                }
+                catch (InvalidOperationException)
+                {
+                    // PDFsharp was already used in this process with its own font settings; they stay in force.
+                }
             }
 
             Volatile.Write(ref _ensured, true);

@@ -98,6 +98,30 @@ public sealed class PdfReportWriterTests
     }
 
     [Fact]
+    public void Xmp_metadata_stays_well_formed_with_markup_in_the_data_set_name()
+    {
+        byte[] pdf = PdfReportWriter.Render(SampleReport.Build() with { DatasetName = "A & B <unclosed " + SampleReport.Malicious });
+        string raw = Encoding.UTF8.GetString(pdf);
+        int start = raw.IndexOf("<x:xmpmeta", StringComparison.Ordinal);
+        int end = raw.IndexOf("</x:xmpmeta>", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start);
+        var xmp = System.Xml.Linq.XDocument.Parse(raw[start..(end + "</x:xmpmeta>".Length)]);
+        Assert.Contains("alert(1)", xmp.ToString(), StringComparison.Ordinal);
+        using var doc = PdfDocument.Open(pdf);
+        Assert.Contains("A \uFF06 B \uFF1Cunclosed", doc.Information.Title, StringComparison.Ordinal);
+        Assert.Contains("A&B<unclosed", Compact(string.Join(" ", doc.GetPages().Select(p => p.Text))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Concurrent_renders_give_identical_bytes()
+    {
+        var content = SampleReport.Build();
+        var results = new byte[4][];
+        Parallel.For(0, results.Length, i => results[i] = PdfReportWriter.Render(content));
+        Assert.All(results, r => Assert.Equal(Pdf, r));
+    }
+
+    [Fact]
     public void Font_resolver_install_is_thread_safe_and_idempotent()
     {
         Parallel.For(0, 16, _ => ReportFontResolver.EnsureInstalled());

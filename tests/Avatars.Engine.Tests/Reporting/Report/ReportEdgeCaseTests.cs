@@ -31,6 +31,27 @@ public sealed class ReportEdgeCaseTests
     }
 
     [Fact]
+    public void Chart_model_is_drawn_as_svg_when_figure_has_no_svg()
+    {
+        var sample = SampleReport.Build();
+        var content = sample with { Figures = [.. sample.Figures.Select(f => f with { Svg = null })] };
+        string html = HtmlReportWriter.Render(content);
+        Assert.Equal(2, Regex.Matches(html, "<svg ").Count);
+        Assert.Contains("<circle", html, StringComparison.Ordinal);
+        Assert.Contains("stroke-dasharray", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        foreach (Match m in Regex.Matches(html, "<svg .*?</svg>", RegexOptions.Singleline))
+        {
+            Assert.True(HtmlReportWriter.IsSafeSvg(m.Value));
+        }
+
+        string dir = Path.Combine(Path.GetTempPath(), "avatars-report-sample");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "fallback.html"), html);
+    }
+
+    [Fact]
     public void Awkward_content_renders_without_error()
     {
         string longWord = new('W', 400);

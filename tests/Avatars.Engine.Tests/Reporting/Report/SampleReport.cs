@@ -10,37 +10,14 @@ internal static class SampleReport
 
     internal static ReportContent Build()
     {
-        var metrics = new List<ReportMetric>
+        var values = new (string Key, double Value)[]
         {
-            P("hidden_rate", "Hidden rate", 92.68, "%", "> 90 %", true, "vendor parity",
-                "Probability that an attacker who links each individual to the most similar avatar picks the wrong one. Higher is better. A value below 90 % does not mean that 10 % of individuals are unprotected."),
-            P("local_cloaking", "Local cloaking", 24, "", "> 5", true, "vendor parity",
-                "Median number of avatars that resemble an individual more than its own avatar does. The larger, the better the individual is hidden in a crowd of look-alikes."),
-            P("distance_to_closest", "Distance to closest (DCR)", 1.37, "", "", null, "vendor parity",
-                "Median distance from each avatar to the closest original individual in the factorial space. Informative: small values flag avatars that sit very close to a real record."),
-            P("closest_distances_ratio", "Closest distances ratio (NNDR)", 0.71, "", "> 0.3", true, "vendor parity",
-                "Median ratio between the distances from an avatar to its closest and second-closest original individual. Close to 1 means the avatar is not specifically close to one person."),
-            P("closest_rate", "Closest rate", 97.3, "%", "> 90 %", true, "project design",
-                "Share of avatars that are not both unusually close to and isolated with one original individual."),
-            P("row_direct_match_protection", "Row direct match protection", 52.42, "%", "> 90 %", false, "vendor parity",
-                "Share of original individuals that do not appear verbatim among the avatars. Duplicated original rows are often reproduced exactly and lower this value."),
-            P("column_direct_match_protection", "Column direct match protection", 61.2, "%", "> 50 %", true, "project design",
-                "For each variable, how much better than chance avatars reproduce their own individual's value; the report shows the weakest variable. 0 means a direct identifier survived."),
-            P("categorical_hidden_rate", "Categorical hidden rate", 88.1, "%", "", null, "project design",
-                "Hidden rate when the attacker already knows the individual's values on selected categorical variables and only compares avatars that share them."),
-            P("correlation_protection_rate", "Correlation protection rate", 99.56, "%", "", null, "vendor parity",
-                "Share of individuals that cannot be re-identified by an attacker who knows a combination of their variables that is unique in the original data."),
-            P("inference_continuous", "Inference (continuous target)", 31.4, "%", "", null, "project design",
-                "Prediction error (SMAPE) of an attacker who guesses a sensitive numeric variable from known variables using the closest avatar. Higher means the guess is worse."),
-            P("inference_categorical", "Inference (categorical target)", 27.9, "%", "", null, "project design",
-                "Share of wrong guesses of a sensitive categorical variable made by an attacker using the closest avatar. Higher means the guess is worse."),
-            S("hellinger_mean", "Hellinger distance (mean)", 0.0298, "", "< 0.1", true, "vendor parity",
-                "Average over variables of the Hellinger distance between the original and avatar distributions: 0 means identical, 1 means disjoint."),
-            S("hellinger_std", "Hellinger distance (standard deviation)", 0.0121, "", "", null, "vendor parity",
-                "Spread of the per-variable Hellinger distances; a large value points to a few badly preserved variables (see the per-variable table)."),
-            S("correlation_difference_ratio", "Correlation difference ratio", 2.34, "%", "< 10 %", true, "project design",
-                "Average absolute change of the Pearson correlations between continuous variables, in percent."),
+            ("hidden_rate", 92.68), ("local_cloaking", 24), ("distance_to_closest", 1.37), ("closest_distances_ratio", 0.71),
+            ("closest_rate", 97.3), ("row_direct_match_protection", 52.42), ("column_direct_match_protection", 61.2),
+            ("categorical_hidden_rate", 88.1), ("correlation_protection_rate", 99.56), ("inference_continuous", 31.4),
+            ("inference_categorical", 27.9), ("hellinger_mean", 0.0298), ("hellinger_std", 0.0121), ("correlation_difference_ratio", 2.34),
         };
+        var metrics = values.Select(v => ReportMetricCatalog.Create(v.Key, v.Value)).ToList();
 
         var variables = Enumerable.Range(1, 50).Select(i => i == 7 ? Malicious : "variable_" + i.ToString("00", CultureInfo.InvariantCulture)).ToList();
         var hellinger = variables.Select((_, i) => 0.01 + (0.09 * ((i * 37) % 50) / 50.0)).ToList();
@@ -132,10 +109,4 @@ internal static class SampleReport
 
     private static double Normal(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
-
-    private static ReportMetric P(string key, string name, double value, string unit, string target, bool? passed, string design, string explanation) =>
-        new() { Group = ReportMetricGroups.Privacy, Key = key, DisplayName = name, Value = value, Unit = unit, Target = target, Passed = passed, Design = design, Explanation = explanation };
-
-    private static ReportMetric S(string key, string name, double value, string unit, string target, bool? passed, string design, string explanation) =>
-        new() { Group = ReportMetricGroups.Signal, Key = key, DisplayName = name, Value = value, Unit = unit, Target = target, Passed = passed, Design = design, Explanation = explanation };
 }
