@@ -10,19 +10,19 @@ internal static class MetricsPrinter
     public static void Print(IAnsiConsole console, AvatarEvaluation evaluation)
     {
         var table = new Spectre.Console.Table().Title("Privacy and signal metrics").AddColumns("Group", "Metric", "Value", "Target", "Status");
-        foreach (var (metric, value) in evaluation.Values())
+        var metrics = evaluation.Metrics();
+        foreach (var metric in metrics)
         {
-            var passed = metric.Meets(value);
             table.AddRow(
                 metric.Group,
                 Markup.Escape(metric.DisplayName),
-                Format(value, metric.Unit),
-                Markup.Escape(metric.TargetText),
-                value is null ? "[grey]not computed[/]" : passed switch { true => "[green]pass[/]", false => "[red]misses target[/]", null => "[grey]no target[/]" });
+                Format(metric.Value, metric.Unit),
+                metric.Target.Length == 0 ? "—" : Markup.Escape(metric.Target),
+                metric.Value is null ? "[grey]not computed[/]" : metric.Passed switch { true => "[green]pass[/]", false => "[red]misses target[/]", null => "[grey]no target[/]" });
         }
 
         console.Write(table);
-        var notComputed = evaluation.Values().Where(v => v.Value is null).Select(v => v.Metric.Key).ToList();
+        var notComputed = metrics.Where(m => m.Value is null).Select(m => m.Key).ToList();
         if (notComputed.Count > 0)
         {
             console.MarkupLine($"[grey]Not computed: {Markup.Escape(string.Join(", ", notComputed))} (paired metrics need unshuffled avatars; inference and correlation protection need known variables and a target; categorical hidden rate needs its variables).[/]");

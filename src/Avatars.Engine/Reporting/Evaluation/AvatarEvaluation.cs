@@ -2,6 +2,7 @@ using Avatars.Data;
 using Avatars.Engine.Metrics.Privacy;
 using Avatars.Engine.Metrics.Signal;
 using Avatars.Engine.Reporting.Plots;
+using Avatars.Engine.Reporting.Report;
 
 namespace Avatars.Engine.Reporting.Evaluation;
 
@@ -22,17 +23,16 @@ public sealed record AvatarEvaluation(
     ReportProjection? Projection,
     IReadOnlyDictionary<string, TimeSpan> Timings)
 {
-    /// <summary>Every metric of the catalogue with its value (null when not computed), in report order.</summary>
-    public IReadOnlyList<(MetricDescription Metric, double? Value)> Values()
+    /// <summary>Every metric of <see cref="ReportMetricCatalog"/> with its value (null when not computed), in report order.</summary>
+    public IReadOnlyList<ReportMetric> Metrics()
     {
         var privacy = Privacy.ToJsonObject();
         var signal = Signal.ToJsonObject();
-        return MetricCatalog.All
+        return ReportMetricCatalog.All
             .Select(m =>
             {
-                var node = (m.Group == "Privacy" ? privacy : signal)[m.Key];
-                double? value = node is null ? null : node.GetValue<double>();
-                return (m, value);
+                var node = (m.Group == ReportMetricGroups.Privacy ? privacy : signal)[m.Key];
+                return m.ToMetric(node is null ? null : node.GetValue<double>());
             })
             .ToList();
     }

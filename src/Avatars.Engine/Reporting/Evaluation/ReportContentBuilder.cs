@@ -35,25 +35,11 @@ public static partial class ReportContentBuilder
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         context ??= new ReportContext();
-        var metrics = evaluation.Values()
-            .Select(v => new ReportMetric
-            {
-                Group = v.Metric.Group,
-                Key = v.Metric.Key,
-                DisplayName = v.Metric.DisplayName,
-                Value = v.Value,
-                Unit = v.Metric.Unit,
-                Target = v.Metric.TargetText,
-                Passed = v.Metric.Meets(v.Value),
-                Explanation = v.Metric.Explanation,
-                Design = v.Metric.Design,
-            })
-            .ToList();
+        var metrics = evaluation.Metrics();
 
         var runMetadata = context.RunMetadata
             .Concat(evaluation.Timings.Select(t => new KeyValuePair<string, string>($"Time: {t.Key}", $"{t.Value.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s")))
             .Append(new("Privacy metrics measured in", $"{evaluation.Privacy.Ncp} projected dimensions, {(evaluation.Privacy.Paired ? "paired" : "unpaired")} avatars"))
-            .Append(new("Threat model", MetricCatalog.ThreatModel))
             .ToList();
 
         return new ReportContent
