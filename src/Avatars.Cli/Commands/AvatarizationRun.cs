@@ -56,6 +56,7 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
 
         clock.Restart();
         string? reportPath = null;
+        IReadOnlyList<string> metricFiles = [];
         if (evaluation == EvaluationLevel.HiddenRateAndLocalCloaking)
         {
             console.WriteLine("Evaluating privacy metrics…");
@@ -76,7 +77,7 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
             };
             var evaluated = EvaluationRun.Evaluate(console, table, result.SensitiveUnshuffled, evaluationOptions, cancellationToken);
             MetricsPrinter.Print(console, evaluated);
-            await EvaluationWriter.WriteMetricsAsync(evaluated, outputDirectory, cancellationToken);
+            metricFiles = await EvaluationWriter.WriteMetricsAsync(evaluated, outputDirectory, cancellationToken);
             if (evaluation == EvaluationLevel.Report)
             {
                 var (html, pdf) = await EvaluationWriter.WriteReportAsync(ReportContentBuilder.Build(evaluated, ReportFacts.For(options, result)), outputDirectory, cancellationToken);
@@ -87,9 +88,9 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
         var metricsTime = clock.Elapsed;
         PrintTimings(result, writeTime, metricsTime);
         console.MarkupLine($"Avatars (shuffled, safe to share): [green]{Markup.Escape(avatarsPath)}[/]");
-        if (evaluation != EvaluationLevel.HiddenRateAndLocalCloaking)
+        if (metricFiles.Count >= 2)
         {
-            console.MarkupLine($"Metrics: {Markup.Escape(Path.Combine(outputDirectory, table.Name))}.privacy.json and .signal.json");
+            console.MarkupLine($"Metrics: {Markup.Escape(metricFiles[0])} and {Markup.Escape(Path.GetFileName(metricFiles[1]))}");
         }
 
         if (reportPath is not null)

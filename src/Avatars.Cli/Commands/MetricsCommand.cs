@@ -60,8 +60,8 @@ internal static class MetricsCommand
             var evaluation = EvaluationRun.Evaluate(console, originalTable, avatarTable, options, cancellationToken);
             MetricsPrinter.Print(console, evaluation);
             var folder = parse.GetValue(output)!.FullName;
-            await EvaluationWriter.WriteMetricsAsync(evaluation, folder, cancellationToken);
-            console.MarkupLine($"Metrics: {Markup.Escape(Path.Combine(folder, originalTable.Name))}.privacy.json and .signal.json");
+            var written = await EvaluationWriter.WriteMetricsAsync(evaluation, folder, cancellationToken);
+            console.MarkupLine($"Metrics: {Markup.Escape(written[0])} and {Markup.Escape(Path.GetFileName(written[1]))}");
             if (parse.GetValue(report))
             {
                 var (_, pdf) = await EvaluationWriter.WriteReportAsync(ReportContentBuilder.Build(evaluation, ReportFacts.ForEvaluationOnly()), folder, cancellationToken);

@@ -11,7 +11,7 @@ namespace Avatars.Engine.Reporting.Evaluation;
 /// </summary>
 public static class EvaluationWriter
 {
-    /// <summary>Writes the metric files and the figures; returns the paths written.</summary>
+    /// <summary>Writes the metric files and the figures; returns the paths written, the privacy and signal JSON first.</summary>
     public static async Task<IReadOnlyList<string>> WriteMetricsAsync(AvatarEvaluation evaluation, string directory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
