@@ -23,6 +23,12 @@ public static class LocalCloaking
     /// </summary>
     public const int DefaultCountCap = 4_000;
 
+    /// <summary>
+    /// Leaf size of the two trees: larger than the default, since the counts cover whole balls (tens to thousands of
+    /// points) and the queries of a leaf share one traversal (1 M rows: about 8 % faster than 32, 128 no better).
+    /// </summary>
+    private const int BucketSize = 64;
+
     /// <summary>Computes local cloaking from paired coordinates.</summary>
     /// <param name="originals">Row-major n × d coordinates of the originals.</param>
     /// <param name="avatars">Row-major n × d coordinates of the avatars (row i = avatar of original i).</param>
@@ -38,8 +44,8 @@ public static class LocalCloaking
         KdTree? originalTree = null;
         Parallel.Invoke(
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => avatarTree = new KdTree(avatars, n, dimensions, KdTree.DefaultBucketSize, maxDegreeOfParallelism: -1),
-            () => originalTree = new KdTree(originals, n, dimensions, KdTree.DefaultBucketSize, maxDegreeOfParallelism: -1));
+            () => avatarTree = new KdTree(avatars, n, dimensions, BucketSize, maxDegreeOfParallelism: -1),
+            () => originalTree = new KdTree(originals, n, dimensions, BucketSize, maxDegreeOfParallelism: -1));
 
         // The own distance, then its inclusive squared threshold: counting squared distances ≤ threshold is exactly
         // counting distances ≤ own distance.
