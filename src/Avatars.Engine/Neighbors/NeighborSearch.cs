@@ -116,18 +116,7 @@ public static class NeighborSearch
         if (reference is KdTree tree && rows > 0)
         {
             // Query rows grouped by the leaf they fall in; each group is answered by one shared traversal.
-            var order = SortByLeaf(tree, queries.Span, rows, out var leaves);
-            var groups = new List<int> { 0 };
-            for (var i = 1; i < rows; i++)
-            {
-                if (leaves[order[i]] != leaves[order[i - 1]] || i - groups[^1] >= KdTree.BatchGroupLimit)
-                {
-                    groups.Add(i);
-                }
-            }
-
-            groups.Add(rows);
-            var starts = groups.ToArray();
+            var starts = GroupByLeaf(tree, queries, rows, maxDegreeOfParallelism, out var order);
             var groupCount = starts.Length - 1;
             var groupsPerBlock = (int)Math.Max(1, (long)BlockSize * groupCount / rows);
             RunBlocks(groupCount, groupsPerBlock, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
@@ -233,20 +222,19 @@ public static class NeighborSearch
             thresholds[i] = EuclideanDistance.SquaredThreshold(r);
         }
 
+        if (index is KdTree tree)
+        {
+            return CountWithinThresholds(tree, queries, thresholds, excludeSelf, int.MaxValue, maxDegreeOfParallelism, cancellationToken, progress);
+        }
+
         var counts = new int[rows];
-        var order = QueryOrder(index, queries.Span, rows);
-        var tree = index as KdTree;
         RunBlocks(rows, BlockSize, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
         {
             var all = queries.Span;
-            for (var i = start; i < end; i++)
+            for (var row = start; row < end; row++)
             {
-                var row = order is null ? i : order[i];
-                var point = all.Slice(row * d, d);
                 var exclude = excludeSelf && row < index.Count ? row : -1;
-                counts[row] = tree is not null
-                    ? tree.CountCore(point, thresholds[row], exclude)
-                    : index.CountWithinRadius(point, radii.Span[row], exclude);
+                counts[row] = index.CountWithinRadius(all.Slice(row * d, d), radii.Span[row], exclude);
             }
         });
 
@@ -254,23 +242,77 @@ public static class NeighborSearch
     }
 
     /// <summary>
-    /// For a <see cref="KdTree"/> and a large batch, the query rows sorted by the leaf they fall in, so consecutive
-    /// queries touch the same part of the tree; null otherwise (natural order).
+    /// For each query row <c>i</c>, <c>min(limit, #{ indexed points at squared distance ≤ thresholds[i] })</c>, not
+    /// counting index <c>i</c> when <paramref name="excludeSelf"/> is set. The query rows that fall in the same leaf are
+    /// answered together by one traversal (<see cref="KdTree.CountGroup"/>); no argument checks.
     /// </summary>
-    private static int[]? QueryOrder(INeighborIndex index, ReadOnlySpan<double> queries, int rows) =>
-        index is KdTree tree && rows >= 2 * BlockSize && tree.LeafCount > 1 ? SortByLeaf(tree, queries, rows, out _) : null;
+    internal static int[] CountWithinThresholds(KdTree tree, ReadOnlyMemory<double> queries, double[] thresholds, bool excludeSelf, int limit, int maxDegreeOfParallelism, CancellationToken cancellationToken, IProgress<double>? progress = null)
+    {
+        var rows = thresholds.Length;
+        var counts = new int[rows];
+        if (rows == 0)
+        {
+            RunBlocks(0, 1, maxDegreeOfParallelism, cancellationToken, progress, (_, _) => { });
+            return counts;
+        }
+
+        var starts = GroupByLeaf(tree, queries, rows, maxDegreeOfParallelism, out var order);
+        var groupCount = starts.Length - 1;
+        var groupsPerBlock = (int)Math.Max(1, (long)BlockSize * groupCount / rows);
+        RunBlocks(groupCount, groupsPerBlock, maxDegreeOfParallelism, cancellationToken, progress, (start, end) =>
+        {
+            var all = queries.Span;
+            for (var g = start; g < end; g++)
+            {
+                tree.CountGroup(all, order.AsSpan(starts[g], starts[g + 1] - starts[g]), thresholds, excludeSelf, limit, counts);
+            }
+        });
+
+        return counts;
+    }
+
+    /// <summary>
+    /// The query rows sorted by the leaf they fall in (<paramref name="order"/>) and cut into groups of consecutive rows
+    /// of the same leaf, at most <see cref="KdTree.BatchGroupLimit"/> each: group g is
+    /// <c>order[starts[g] .. starts[g + 1]]</c>. Requires at least one row.
+    /// </summary>
+    private static int[] GroupByLeaf(KdTree tree, ReadOnlyMemory<double> queries, int rows, int maxDegreeOfParallelism, out int[] order)
+    {
+        order = SortByLeaf(tree, queries, rows, maxDegreeOfParallelism, out var leaves);
+        var groups = new List<int> { 0 };
+        for (var i = 1; i < rows; i++)
+        {
+            if (leaves[order[i]] != leaves[order[i - 1]] || i - groups[^1] >= KdTree.BatchGroupLimit)
+            {
+                groups.Add(i);
+            }
+        }
+
+        groups.Add(rows);
+        return groups.ToArray();
+    }
 
     /// <summary>The query rows sorted (stably, by counting sort) by the leaf of the tree they fall in.</summary>
-    private static int[] SortByLeaf(KdTree tree, ReadOnlySpan<double> queries, int rows, out int[] leaves)
+    private static int[] SortByLeaf(KdTree tree, ReadOnlyMemory<double> queries, int rows, int maxDegreeOfParallelism, out int[] leaves)
     {
         var d = tree.Dimension;
-        leaves = new int[rows];
+        var leafOf = new int[rows];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = NeighborGuard.Parallelism(maxDegreeOfParallelism) };
+        Parallel.For(0, (rows + (16 * BlockSize) - 1) / (16 * BlockSize), options, block =>
+        {
+            var all = queries.Span;
+            var end = Math.Min(rows, (block + 1) * 16 * BlockSize);
+            for (var row = block * 16 * BlockSize; row < end; row++)
+            {
+                leafOf[row] = tree.LeafOf(all.Slice(row * d, d));
+            }
+        });
+
+        leaves = leafOf;
         var starts = new int[tree.LeafCount + 1];
         for (var row = 0; row < rows; row++)
         {
-            var leaf = tree.LeafOf(queries.Slice(row * d, d));
-            leaves[row] = leaf;
-            starts[leaf + 1]++;
+            starts[leaves[row] + 1]++;
         }
 
         for (var leaf = 0; leaf < tree.LeafCount; leaf++)

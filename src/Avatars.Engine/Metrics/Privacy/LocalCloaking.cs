@@ -23,6 +23,12 @@ public static class LocalCloaking
     /// </summary>
     public const int DefaultCountCap = 4_000;
 
+    /// <summary>
+    /// Leaf size of the two trees: larger than the default, since the counts cover whole balls (tens to thousands of
+    /// points) and the queries of a leaf share one traversal (1 M rows: about 8 % faster than 32, 128 no better).
+    /// </summary>
+    private const int BucketSize = 64;
+
     /// <summary>Computes local cloaking from paired coordinates.</summary>
     /// <param name="originals">Row-major n × d coordinates of the originals.</param>
     /// <param name="avatars">Row-major n × d coordinates of the avatars (row i = avatar of original i).</param>
@@ -34,19 +40,29 @@ public static class LocalCloaking
         ArgumentOutOfRangeException.ThrowIfLessThan(countCap, 1);
         PairedCoordinates.Check(originals, avatars, dimensions);
         var n = originals.Length / dimensions;
-        var avatarTree = new KdTree(avatars, n, dimensions);
-        var originalTree = new KdTree(originals, n, dimensions);
-        var avatarCounts = new int[n];
-        var recordCounts = new int[n];
-        var order = SpatialOrder.Of(originals, n, dimensions);
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, position =>
+        KdTree? avatarTree = null;
+        KdTree? originalTree = null;
+        Parallel.Invoke(
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => avatarTree = new KdTree(avatars, n, dimensions, BucketSize, maxDegreeOfParallelism: -1),
+            () => originalTree = new KdTree(originals, n, dimensions, BucketSize, maxDegreeOfParallelism: -1));
+
+        // The own distance, then its inclusive squared threshold: counting squared distances ≤ threshold is exactly
+        // counting distances ≤ own distance.
+        var thresholds = new double[n];
+        Parallel.For(0, (n + NeighborSearch.BlockSize - 1) / NeighborSearch.BlockSize, new ParallelOptions { CancellationToken = cancellationToken }, block =>
         {
-            var i = order[position];
-            var f = originals.AsSpan(i * dimensions, dimensions);
-            var own = EuclideanDistance.Between(f, avatars.AsSpan(i * dimensions, dimensions));
-            avatarCounts[i] = avatarTree.CountWithinRadius(f, own, i, countCap);
-            recordCounts[i] = originalTree.CountWithinRadius(f, own, i, countCap);
+            var end = Math.Min(n, (block + 1) * NeighborSearch.BlockSize);
+            for (var i = block * NeighborSearch.BlockSize; i < end; i++)
+            {
+                var own = EuclideanDistance.Between(originals.AsSpan(i * dimensions, dimensions), avatars.AsSpan(i * dimensions, dimensions));
+                thresholds[i] = EuclideanDistance.SquaredThreshold(own);
+            }
         });
+
+        // Queries falling in the same leaf share one traversal (per-query thresholds, whole subtrees counted at once).
+        var avatarCounts = NeighborSearch.CountWithinThresholds(avatarTree!, originals, thresholds, excludeSelf: true, countCap, -1, cancellationToken);
+        var recordCounts = NeighborSearch.CountWithinThresholds(originalTree!, originals, thresholds, excludeSelf: true, countCap, -1, cancellationToken);
 
         var empty = 0;
         for (var i = 0; i < n; i++)
