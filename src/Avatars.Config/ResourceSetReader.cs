@@ -10,9 +10,13 @@ namespace Avatars.Config;
 internal sealed partial class ResourceSetReader
 {
     private readonly List<ConfigError> _errors = [];
+    private readonly bool _ignoreUnknown;
     private int _doc = -1;
     private string? _kind;
     private string? _name;
+
+    public ResourceSetReader(ResourceSetParseOptions? options = null) =>
+        _ignoreUnknown = (options ?? ResourceSetParseOptions.Strict).IgnoreUnknown;
 
     public IReadOnlyList<ConfigError> Errors => _errors;
 
@@ -85,6 +89,11 @@ internal sealed partial class ResourceSetReader
 
         if (!WireValues.TryParse<ModelKind>(kindText, out var kind))
         {
+            if (_ignoreUnknown)
+            {
+                return null;
+            }
+
             Error(kindNode, "kind", $"unknown kind \"{kindText}\"; expected one of {string.Join(", ", WireValues.All<ModelKind>())}");
             return null;
         }
@@ -628,6 +637,11 @@ internal sealed partial class ResourceSetReader
         {
             if (Array.IndexOf(known, key) < 0)
             {
+                if (_ignoreUnknown)
+                {
+                    continue;
+                }
+
                 Error(map.Children.Keys.First(k => k is YamlScalarNode { Value: { } s } && s == key),
                     Join(path, key), "unknown field; expected one of " + string.Join(", ", known));
                 continue;

@@ -12,19 +12,23 @@ public static class ResourceSetYaml
     /// Semantic checks are separate: <see cref="ResourceSet.Validate"/>.
     /// </summary>
     /// <exception cref="ConfigValidationException">The text is not a well-formed resource set.</exception>
-    public static ResourceSet Parse(string yaml)
+    public static ResourceSet Parse(string yaml) => Parse(yaml, null);
+
+    /// <summary>Parses a multi-document resource set with options (see <see cref="Parse(string)"/>).</summary>
+    /// <exception cref="ConfigValidationException">The text is not a well-formed resource set.</exception>
+    public static ResourceSet Parse(string yaml, ResourceSetParseOptions? options)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         using var reader = new StringReader(yaml);
-        return Parse(reader);
+        return Parse(reader, options);
     }
 
     /// <summary>Parses a resource set from a reader (see <see cref="Parse(string)"/>).</summary>
     /// <exception cref="ConfigValidationException">The text is not a well-formed resource set.</exception>
-    public static ResourceSet Parse(TextReader reader)
+    public static ResourceSet Parse(TextReader reader, ResourceSetParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var r = new ResourceSetReader();
+        var r = new ResourceSetReader(options);
         var set = r.Read(reader);
         if (r.Errors.Count > 0)
         {
@@ -36,19 +40,20 @@ public static class ResourceSetYaml
 
     /// <summary>Parses a UTF-8 resource set from a stream (see <see cref="Parse(string)"/>).</summary>
     /// <exception cref="ConfigValidationException">The text is not a well-formed resource set.</exception>
-    public static async Task<ResourceSet> ParseAsync(Stream stream, CancellationToken cancellationToken = default)
+    public static async Task<ResourceSet> ParseAsync(
+        Stream stream, ResourceSetParseOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        return Parse(text);
+        return Parse(text, options);
     }
 
     /// <summary>Parses then runs <see cref="ResourceSet.Validate"/>, throwing every problem found.</summary>
     /// <exception cref="ConfigValidationException">The resource set is malformed or invalid.</exception>
-    public static ResourceSet ParseAndValidate(string yaml)
+    public static ResourceSet ParseAndValidate(string yaml, ResourceSetParseOptions? options = null)
     {
-        var set = Parse(yaml);
+        var set = Parse(yaml, options);
         set.EnsureValid();
         return set;
     }

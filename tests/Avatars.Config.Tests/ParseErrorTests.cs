@@ -164,3 +164,25 @@ public sealed class ParseErrorTests
         Assert.StartsWith("Invalid resource set (3 errors):", ex.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class LenientParseTests
+{
+    [Fact]
+    public void Lenient_mode_skips_unknown_kinds_and_fields()
+    {
+        const string yaml = "kind: AvatarFuture\nmetadata:\n  name: f\nspec: {}\n---\nkind: AvatarVolume\nmetadata:\n  name: v\n  labels: x\nspec:\n  url: u\n  region: eu\n";
+        Assert.Throws<ConfigValidationException>(() => ResourceSetYaml.Parse(yaml));
+        var set = ResourceSetYaml.Parse(yaml, ResourceSetParseOptions.Lenient);
+        var volume = Assert.IsType<AvatarVolume>(Assert.Single(set.Documents));
+        Assert.Equal("u", volume.Url);
+        Assert.Equal("kind: AvatarVolume\nmetadata:\n  name: v\nspec:\n  url: u\n", ResourceSetYaml.Serialize(set));
+    }
+
+    [Fact]
+    public void Lenient_mode_still_reports_wrong_types()
+    {
+        var ex = Assert.Throws<ConfigValidationException>(() => ResourceSetYaml.Parse(
+            "kind: AvatarParameters\nmetadata:\n  name: standard\nspec:\n  schema: schema\n  seed: abc\n", ResourceSetParseOptions.Lenient));
+        Assert.Equal("spec.seed", Assert.Single(ex.Errors).Path);
+    }
+}

@@ -23,7 +23,7 @@ public sealed class RoundTripTests
     {
         var text = TestResources.Read("multi-table-1.0.8.yaml");
         await using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-        var set = await ResourceSetYaml.ParseAsync(stream, TestContext.Current.CancellationToken);
+        var set = await ResourceSetYaml.ParseAsync(stream, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(7, set.Documents.Count);
     }
 
