@@ -28,6 +28,16 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public async Task Crlf_line_endings_and_a_byte_order_mark_are_accepted()
+    {
+        var text = TestResources.Read("multi-table-1.0.8.yaml");
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal))).ToArray();
+        await using var stream = new MemoryStream(bytes);
+        var set = await ResourceSetYaml.ParseAsync(stream, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(text, ResourceSetYaml.Serialize(set));
+    }
+
+    [Fact]
     public void Single_table_example_is_modelled()
     {
         var set = ResourceSetYaml.Parse(TestResources.Read("single-table-1.0.8.yaml"));
