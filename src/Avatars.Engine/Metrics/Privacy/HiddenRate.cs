@@ -23,14 +23,16 @@ public static class HiddenRate
     {
         PairedCoordinates.Check(originals, avatars, dimensions);
         var n = originals.Length / dimensions;
-        var tree = new KdTree(avatars, n, dimensions);
         var hits = new bool[n];
-        var order = SpatialOrder.Of(originals, n, dimensions);
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, position =>
+        if (n > 0)
         {
-            var i = order[position];
-            hits[i] = tree.Nearest(originals.AsSpan(i * dimensions, dimensions), out _) == i;
-        });
+            // Batch 1-NN (queries grouped by leaf, lowest index wins exact ties, as FAISS does).
+            var nearest = NeighborSearch.NearestIn(avatars, n, dimensions, originals, cancellationToken: cancellationToken);
+            for (var i = 0; i < n; i++)
+            {
+                hits[i] = nearest.Indices[i] == i;
+            }
+        }
         var hitCount = hits.Count(h => h);
         return new HiddenRateResult(n == 0 ? double.NaN : 100.0 * (1 - (double)hitCount / n), hitCount, hits);
     }
