@@ -16,7 +16,7 @@ public sealed class AvatarizeCommandTests
 
         Assert.True(code == 0, output);
         Assert.Contains("Hidden rate", output);
-        Assert.Contains("Local cloaking (median)", output);
+        Assert.Contains("│ Local cloaking ", output);
         var avatars = TableReader.ReadCsv(Path.Combine(folder, "out", "patients.avatars.csv"));
         Assert.Equal(400, avatars.RowCount);
         Assert.Equal(20, avatars.ColumnCount);

@@ -4,6 +4,7 @@ using Avatars.Data;
 using Avatars.Engine.Avatarization;
 using Avatars.Engine.Metrics.Privacy;
 using Avatars.Engine.Reporting.Evaluation;
+using Avatars.Engine.Reporting.Report;
 using Spectre.Console;
 using SpectreTable = Spectre.Console.Table;
 using Table = Avatars.Data.Table;
@@ -117,7 +118,7 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
         if (!console.Profile.Capabilities.Interactive)
         {
             var last = (AvatarizationStage)(-1);
-            var plain = new SynchronousProgress(p =>
+            var plain = new CallbackProgress<AvatarizationProgress>(p =>
             {
                 if (p.Stage != last)
                 {
@@ -136,7 +137,7 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
             {
                 var tasks = Stages.ToDictionary(s => s.Stage, s => context.AddTask(s.Label, autoStart: false, maxValue: 1));
                 var current = (AvatarizationStage)(-1);
-                var reporter = new SynchronousProgress(p =>
+                var reporter = new CallbackProgress<AvatarizationProgress>(p =>
                 {
                     if (p.Stage != current)
                     {
@@ -169,12 +170,10 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
 
     private void PrintMetrics(PairedPrivacyMetrics metrics)
     {
-        var grid = new SpectreTable().Title("Privacy metrics").AddColumns("Metric", "Value", "Target", "Status");
-        var hr = metrics.HiddenRate.Value;
-        var lc = metrics.LocalCloaking.Median;
-        grid.AddRow("Hidden rate", $"{hr.ToString("0.00", CultureInfo.InvariantCulture)} %", $"> {HiddenRate.Target} %", Status(hr > HiddenRate.Target));
-        grid.AddRow("Local cloaking (median)", lc.ToString("0.##", CultureInfo.InvariantCulture), $"> {LocalCloaking.Target}", Status(lc > LocalCloaking.Target));
-        console.Write(grid);
+        MetricsPrinter.Print(
+            console,
+            [ReportMetricCatalog.Create("hidden_rate", metrics.HiddenRate.Value), ReportMetricCatalog.Create("local_cloaking", metrics.LocalCloaking.Median)],
+            "Privacy metrics");
         console.MarkupLine($"[grey]Distances measured on the first {metrics.Ncp} components of a projection fitted on the original table.[/]");
     }
 
@@ -185,20 +184,5 @@ internal sealed class AvatarizationRun(IAnsiConsole console)
             .Append($"write {write.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s")
             .Append($"metrics {metrics.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
         console.MarkupLine($"[grey]Timings: {string.Join(", ", parts)}[/]");
-    }
-
-    private static string Status(bool pass) => pass ? "[green]pass[/]" : "[red]below target[/]";
-
-    private sealed class SynchronousProgress(Action<AvatarizationProgress> report) : IProgress<AvatarizationProgress>
-    {
-        private readonly Lock gate = new();
-
-        public void Report(AvatarizationProgress value)
-        {
-            lock (gate)
-            {
-                report(value);
-            }
-        }
     }
 }

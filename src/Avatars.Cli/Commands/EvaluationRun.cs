@@ -10,12 +10,7 @@ internal static class EvaluationRun
 {
     public static AvatarEvaluation Evaluate(IAnsiConsole console, Table original, Table avatars, EvaluationOptions options, CancellationToken cancellationToken)
     {
-        var progress = new InlineProgress(part => console.WriteLine($"Evaluating {part}…"));
+        var progress = new CallbackProgress<string>(part => console.WriteLine($"Evaluating {part}…"));
         return AvatarEvaluator.Evaluate(original, avatars, options, progress, cancellationToken);
-    }
-
-    private sealed class InlineProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Avatars.Engine.Reporting.Evaluation;
+using Avatars.Engine.Reporting.Report;
 using Spectre.Console;
 
 namespace Avatars.Cli.Commands;
@@ -7,10 +8,12 @@ namespace Avatars.Cli.Commands;
 /// <summary>Prints the metric table (value, target, pass/fail) of an evaluation.</summary>
 internal static class MetricsPrinter
 {
-    public static void Print(IAnsiConsole console, AvatarEvaluation evaluation)
+    public static void Print(IAnsiConsole console, AvatarEvaluation evaluation) =>
+        Print(console, evaluation.Metrics(), "Privacy and signal metrics");
+
+    public static void Print(IAnsiConsole console, IReadOnlyList<ReportMetric> metrics, string title)
     {
-        var table = new Spectre.Console.Table().Title("Privacy and signal metrics").AddColumns("Group", "Metric", "Value", "Target", "Status");
-        var metrics = evaluation.Metrics();
+        var table = new Spectre.Console.Table().Title(title).AddColumns("Group", "Metric", "Value", "Target", "Status");
         foreach (var metric in metrics)
         {
             table.AddRow(
