@@ -4,8 +4,12 @@ namespace Avatars.Data.IO;
 /// Writes a file through a temporary file in the same folder that is moved over the target only when
 /// everything was written, so a failure or a cancellation never leaves a half-written file behind.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="path"/> through a temporary file that replaces it only on success.</summary>
+    /// <param name="path">The file to write; its folder must exist.</param>
+    /// <param name="write">Writes the content to the stream it is given.</param>
+    /// <param name="cancellationToken">Cancels the write; the target is then left as it was.</param>
     public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

@@ -1,3 +1,4 @@
+using Avatars.Data.IO;
 using Avatars.Engine.Reporting.Plots;
 using Avatars.Engine.Reporting.Report;
 
@@ -41,18 +42,16 @@ public static class EvaluationWriter
         ArgumentNullException.ThrowIfNull(content);
         Directory.CreateDirectory(directory);
         var html = await WriteTextAsync(Path.Combine(directory, "report.html"), HtmlReportWriter.Render(content), cancellationToken);
-        var pdfPath = Path.Combine(directory, "report.pdf");
-        var temporary = pdfPath + ".tmp";
-        await File.WriteAllBytesAsync(temporary, PdfReportWriter.Render(content), cancellationToken);
-        File.Move(temporary, pdfPath, overwrite: true);
-        return (html, pdfPath);
+        var pdf = Path.Combine(directory, "report.pdf");
+        var bytes = PdfReportWriter.Render(content);
+        await AtomicFile.WriteAsync(pdf, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken);
+        return (html, pdf);
     }
 
     private static async Task<string> WriteTextAsync(string path, string text, CancellationToken cancellationToken)
     {
-        var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, text, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        await AtomicFile.WriteAsync(path, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken);
         return path;
     }
 }
