@@ -132,6 +132,9 @@ public enum OutputFormat
 
     /// <summary><c>docx</c>.</summary>
     Docx,
+
+    /// <summary><c>html</c> (this project's servers: a self-contained HTML report).</summary>
+    Html,
 }
 
 /// <summary>Conversions between the enumerations and their avatar_yaml wire values (sdk.md §9.5).</summary>
@@ -174,7 +177,7 @@ public static class WireValues
         ],
         [typeof(ModelKind)] = Enum.GetValues<ModelKind>().Select(k => ((Enum)k, k.ToString())).ToArray(),
         [typeof(ReportType)] = [(ReportType.Basic, "basic"), (ReportType.Pia, "pia")],
-        [typeof(OutputFormat)] = [(OutputFormat.Pdf, "pdf"), (OutputFormat.Docx, "docx")],
+        [typeof(OutputFormat)] = [(OutputFormat.Pdf, "pdf"), (OutputFormat.Docx, "docx"), (OutputFormat.Html, "html")],
     };
 
     /// <summary>The wire value of an enumeration member, e.g. <c>fast_knn</c>.</summary>

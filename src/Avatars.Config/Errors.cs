@@ -13,6 +13,13 @@ namespace Avatars.Config;
 public sealed record ConfigError(
     int DocumentIndex, string? Kind, string? Name, string Path, string Message, int? Line = null, int? Column = null)
 {
+    /// <summary>
+    /// A stable, machine-readable category of the problem (the <c>type</c> of an API 422 item):
+    /// <c>yaml_invalid</c>, <c>duplicate</c>, <c>missing</c>, <c>enum</c>, <c>type_error</c>, <c>reference_error</c>
+    /// or <c>value_error</c>.
+    /// </summary>
+    public string Type => Classify(Message);
+
     /// <summary>E.g. <c>AvatarParameters 'standard' (document 4) › spec.avatarization.iris.k: expected an integer, got "abc" (line 41, column 10)</c>.</summary>
     public override string ToString()
     {
@@ -58,6 +65,17 @@ public sealed record ConfigError(
 
         return sb.ToString();
     }
+
+    private static string Classify(string message) => message switch
+    {
+        _ when message.StartsWith("invalid YAML", StringComparison.Ordinal) => "yaml_invalid",
+        _ when message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) => "duplicate",
+        _ when message.Contains("required field is missing", StringComparison.Ordinal) => "missing",
+        _ when message.Contains("does not exist", StringComparison.Ordinal) => "reference_error",
+        _ when message.StartsWith("unknown", StringComparison.Ordinal) || message.Contains("expected one of", StringComparison.Ordinal) => "enum",
+        _ when message.StartsWith("expected a", StringComparison.Ordinal) => "type_error",
+        _ => "value_error",
+    };
 }
 
 /// <summary>A resource set could not be parsed or is invalid; <see cref="Errors"/> lists every problem found.</summary>

@@ -61,6 +61,7 @@ internal static class ServerApplication
         services.AddAvatarsAuth(options);
         services.AddAvatarsJobs(options);
         services.AddAvatarsJobRunners();
+        services.AddScoped<Resources.ResourceSetService>();
         if (options.CorsOrigins.Count > 0)
         {
             services.AddCors(c => c.AddDefaultPolicy(p => p.WithOrigins([.. options.CorsOrigins]).AllowAnyHeader().AllowAnyMethod()));
