@@ -15,6 +15,8 @@ internal static class CliApp
             AvatarizeCommand.Create(console),
             DemoCommand.Create(console),
             MetricsCommand.Create(console),
+            ServeCommand.Create(console),
+            OpenApiCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

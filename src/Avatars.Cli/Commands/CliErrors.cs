@@ -13,7 +13,7 @@ internal static class CliErrors
         {
             return await action();
         }
-        catch (Exception ex) when (ex is AvatarizationException or TableFormatException or CliUsageException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is AvatarizationException or TableFormatException or CliUsageException or Avatars.Server.Hosting.ServerConfigurationException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
             return 1;
