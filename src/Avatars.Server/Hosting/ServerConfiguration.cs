@@ -71,9 +71,12 @@ public static class ServerConfiguration
         }
         catch (InvalidOperationException ex)
         {
-            // The binder names the key and the value; keep the key only (the value may be a secret).
-            var key = ex.Message.Split('\'').Skip(1).FirstOrDefault() ?? "a setting";
-            throw new ServerConfigurationException($"Cannot read the setting '{key}': check its format (numbers, true/false, durations as [d.]hh:mm:ss).", ex);
+            // The binder's message holds the value, which may be a secret: keep only the key.
+            var match = System.Text.RegularExpressions.Regex.Match(ex.Message, " at '([^']+)'");
+            var key = match.Success ? match.Groups[1].Value : "a setting";
+            var variable = EnvironmentVariables.FirstOrDefault(v => string.Equals(v.Value, key, StringComparison.OrdinalIgnoreCase)).Key;
+            throw new ServerConfigurationException(
+                $"Cannot read the setting '{key}'{(variable is null ? string.Empty : $" ({variable})")}: check its format (numbers, true/false, durations as [d.]hh:mm:ss).");
         }
 
         var cors = configuration["CorsOrigins"];
