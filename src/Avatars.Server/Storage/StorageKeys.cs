@@ -71,6 +71,56 @@ public static class StorageKeys
         return name;
     }
 
+    /// <summary>
+    /// The area of a complete user key (<c>&lt;user_id&gt;/input/&lt;file_name&gt;</c> or
+    /// <c>&lt;user_id&gt;/results/&lt;job_name&gt;/&lt;file&gt;</c>, ids as lowercase UUIDs, file names valid and already
+    /// NFC); null for anything else (health probes, traversal, malformed names).
+    /// </summary>
+    public static StorageKeyArea? TryGetArea(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var parts = key.Split('/', 3);
+        if (parts.Length < 3 || !IsLowercaseGuid(parts[0]))
+        {
+            return null;
+        }
+
+        StorageKeyArea area;
+        string fileName;
+        if (parts[1] == "input")
+        {
+            area = StorageKeyArea.Input;
+            fileName = parts[2];
+        }
+        else if (parts[1] == "results")
+        {
+            var job = parts[2].Split('/', 2);
+            if (job.Length < 2 || !IsLowercaseGuid(job[0]))
+            {
+                return null;
+            }
+
+            area = StorageKeyArea.Results;
+            fileName = job[1];
+        }
+        else
+        {
+            return null;
+        }
+
+        try
+        {
+            return NormalizeFileName(fileName) == fileName ? area : null;
+        }
+        catch (StorageKeyException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsLowercaseGuid(string text) =>
+        text.Length == 36 && Guid.TryParseExact(text, "D", out var id) && id.ToString("D") == text;
+
     private static string Shorten(string name) => name.Length <= 80 ? name : name[..77] + "…";
 }
 
