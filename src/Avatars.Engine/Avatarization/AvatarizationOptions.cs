@@ -44,6 +44,13 @@ public sealed record AvatarizationOptions
     /// <summary>Base of the permuted geometric contribution of the weight law (default 1/2; calibration parameter).</summary>
     public double ContributionBase { get; init; } = 0.5;
 
+    /// <summary>
+    /// Also return the coordinates of the originals and of the avatars in the avatarization's projection
+    /// (<see cref="AvatarizationResult.OriginalProjections"/>, <see cref="AvatarizationResult.AvatarProjections"/>);
+    /// off by default because projecting the avatars costs one more transform.
+    /// </summary>
+    public bool IncludeProjections { get; init; }
+
     /// <summary>Maximum worker threads (default: all cores). Results do not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 }

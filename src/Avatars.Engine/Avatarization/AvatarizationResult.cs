@@ -1,4 +1,5 @@
 using Avatars.Data;
+using Avatars.Engine.Projection;
 
 namespace Avatars.Engine.Avatarization;
 
@@ -12,8 +13,12 @@ public sealed class AvatarizationResult
         int ncp,
         int componentCount,
         IReadOnlyList<string> warnings,
-        IReadOnlyDictionary<AvatarizationStage, TimeSpan> timings)
+        IReadOnlyDictionary<AvatarizationStage, TimeSpan> timings,
+        Coordinates? originalProjections = null,
+        Coordinates? avatarProjections = null)
     {
+        OriginalProjections = originalProjections;
+        AvatarProjections = avatarProjections;
         Avatars = shuffled;
         SensitiveUnshuffled = sensitiveUnshuffled;
         Seed = seed;
@@ -43,6 +48,18 @@ public sealed class AvatarizationResult
 
     /// <summary>Things the user should know (constant columns, imputation fall-backs…).</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// Coordinates of the originals (original row order) on the first <see cref="Ncp"/> components of the
+    /// avatarization's projection; null unless <see cref="AvatarizationOptions.IncludeProjections"/> is set.
+    /// </summary>
+    public Coordinates? OriginalProjections { get; }
+
+    /// <summary>
+    /// Coordinates of the avatars in the same space, in the row order of <see cref="Avatars"/> (shuffled, so they
+    /// do not link an avatar to its original); null unless <see cref="AvatarizationOptions.IncludeProjections"/> is set.
+    /// </summary>
+    public Coordinates? AvatarProjections { get; }
 
     /// <summary>Wall time of each stage.</summary>
     public IReadOnlyDictionary<AvatarizationStage, TimeSpan> StageTimings { get; }

@@ -125,14 +125,32 @@ public static class Avatarizer
         // 6. Restore types, missing values and excluded variables; shuffle.
         Enter(AvatarizationStage.Finalize);
         var avatarWorking = new Table(synthesized, table.Name);
-        var unshuffled = Restore(table, options, encoding, imputer, avatarWorking, avatars => model.Transform(reduction?.Transform(avatars) ?? avatars, ncp), coordinates, ncp, cancellationToken);
+        Coordinates? avatarCoordinates = null;
+        Coordinates ProjectAvatars(Table avatars) => avatarCoordinates ??= model.Transform(reduction?.Transform(avatars) ?? avatars, ncp);
+        var unshuffled = Restore(table, options, encoding, imputer, avatarWorking, ProjectAvatars, coordinates, ncp, cancellationToken);
         var order = new int[n];
         var shuffleRandom = new RowRandom(seed, ShuffleStream, 0);
         shuffleRandom.Permutation(order);
         var shuffled = unshuffled.TakeRows(order);
+        var avatarProjections = options.IncludeProjections ? TakeRows(ProjectAvatars(avatarWorking), order) : null;
         timings[stage] = clock.Elapsed;
         progress?.Report(new AvatarizationProgress(AvatarizationStage.Finalize, 1));
-        return new AvatarizationResult(shuffled, unshuffled, seed, ncp, model.ComponentCount, warnings, timings);
+        return new AvatarizationResult(
+            shuffled, unshuffled, seed, ncp, model.ComponentCount, warnings, timings,
+            options.IncludeProjections ? coordinates : null, avatarProjections);
+    }
+
+    /// <summary>The rows of <paramref name="coordinates"/> in the given order (row i of the result is row order[i]).</summary>
+    private static Coordinates TakeRows(Coordinates coordinates, int[] order)
+    {
+        var columns = coordinates.Columns;
+        var data = new double[(long)order.Length * columns];
+        for (var i = 0; i < order.Length; i++)
+        {
+            coordinates.Row(order[i]).CopyTo(data.AsSpan(i * columns, columns));
+        }
+
+        return new Coordinates(order.Length, columns, data);
     }
 
     private static Table Restore(

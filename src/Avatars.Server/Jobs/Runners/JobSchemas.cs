@@ -1,0 +1,48 @@
+using Avatars.Config;
+
+namespace Avatars.Server.Jobs.Runners;
+
+/// <summary>The original schema a parameters document works on, and the avatarized schema that refers to it, if any.</summary>
+/// <param name="Original">The original schema (tables with <c>data.file</c>).</param>
+/// <param name="Avatarized">The avatarized schema (<c>schema_ref</c> = the original), or null.</param>
+internal sealed record JobSchemas(AvatarSchema Original, AvatarSchema? Avatarized)
+{
+    /// <summary>
+    /// Resolves <c>spec.schema</c>: an original schema (its avatarized schema is looked up by <c>schema_ref</c>) or an
+    /// avatarized one (its original is the one it refers to).
+    /// </summary>
+    public static JobSchemas Resolve(ResourceSet set, string schemaName)
+    {
+        var named = set.FindSchema(schemaName)
+            ?? throw new JobFailedException($"schema \"{schemaName}\" is not in the resource set: name an AvatarSchema document in spec.schema");
+        if (named.SchemaRef is { } reference)
+        {
+            var original = set.FindSchema(reference)
+                ?? throw new JobFailedException($"schema \"{named.Name}\" refers to schema \"{reference}\", which is not in the resource set");
+            return new JobSchemas(original, named);
+        }
+
+        return new JobSchemas(named, set.OfType<AvatarSchema>().FirstOrDefault(s => s.SchemaRef == named.Name));
+    }
+
+    /// <summary>
+    /// The only table of the original schema; multi-table (several tables or links) is not available in this version.
+    /// </summary>
+    public TableInfo SingleTable()
+    {
+        if (Original.Tables.Count == 0)
+        {
+            throw new JobFailedException($"schema \"{Original.Name}\" has no table");
+        }
+
+        if (Original.Tables.Count > 1 || Original.Tables.Any(t => t.Links is { Count: > 0 }))
+        {
+            throw new JobFailedException(
+                $"multi-table avatarization (schema \"{Original.Name}\" has {Original.Tables.Count} tables"
+                + (Original.Tables.Any(t => t.Links is { Count: > 0 }) ? " and links" : string.Empty)
+                + ") is not available in this version of the server: use one table per resource set, without links");
+        }
+
+        return Original.Tables[0];
+    }
+}
