@@ -17,6 +17,7 @@ internal static class CliApp
             MetricsCommand.Create(console),
             ServeCommand.Create(console),
             OpenApiCommand.Create(console),
+            Commands.Run.RunCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -23,4 +23,26 @@ public static class ServiceBackends
         options.Database.Provider = "postgres";
         options.Database.ConnectionString = connection.TrimEnd(';') + ";Database=avatars_test_" + Guid.NewGuid().ToString("N");
     }
+
+    /// <summary>S3-compatible endpoint, as printed by <c>.ci/start-s3rver.sh</c>.</summary>
+    public const string S3EndpointVariable = "AVATAR_TEST_S3_ENDPOINT";
+
+    /// <summary>Points the options at the S3-compatible test server (a fresh key prefix per server), or skips the test.</summary>
+    public static void UseS3(AvatarsServerOptions options)
+    {
+        var endpoint = Environment.GetEnvironmentVariable(S3EndpointVariable);
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            Assert.Skip($"S3-compatible server not configured: set {S3EndpointVariable} and AVATAR_TEST_S3_* (eval \"$(.ci/start-s3rver.sh)\"; .ci/run does it) to run this test against S3.");
+        }
+
+        options.Storage.Backend = "s3";
+        options.Storage.S3.ServiceUrl = endpoint;
+        options.Storage.S3.Bucket = Environment.GetEnvironmentVariable("AVATAR_TEST_S3_BUCKET") ?? "avatars-test";
+        options.Storage.S3.AccessKeyId = Environment.GetEnvironmentVariable("AVATAR_TEST_S3_ACCESS_KEY_ID") ?? "S3RVER";
+        options.Storage.S3.SecretAccessKey = Environment.GetEnvironmentVariable("AVATAR_TEST_S3_SECRET_ACCESS_KEY") ?? "S3RVER";
+        options.Storage.S3.Region = Environment.GetEnvironmentVariable("AVATAR_TEST_S3_REGION") ?? "us-east-1";
+        options.Storage.S3.ForcePathStyle = true;
+        options.Storage.S3.Prefix = "server-tests/" + Guid.NewGuid().ToString("N") + "/";
+    }
 }
