@@ -18,6 +18,8 @@ internal static class CliApp
             ServeCommand.Create(console),
             OpenApiCommand.Create(console),
             Commands.Run.RunCommand.Create(console),
+            Commands.Admin.UsersCommand.Create(console),
+            Commands.Admin.ApiKeysCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

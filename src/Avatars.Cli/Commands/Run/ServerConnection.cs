@@ -83,6 +83,22 @@ internal sealed class ServerConnection : IDisposable
         await Avatars.Data.IO.AtomicFile.WriteAsync(path, async (stream, ct) => await response.Content.CopyToAsync(stream, ct), cancellationToken);
     }
 
+    /// <summary>Any JSON call that must succeed; <paramref name="body"/> null sends no body.</summary>
+    public Task<JsonElement> SendJsonAsync(HttpMethod method, string path, object? body, string what, CancellationToken cancellationToken) =>
+        SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(method, path);
+                if (body is not null)
+                {
+                    request.Content = JsonContent.Create(body);
+                }
+
+                return http.SendAsync(request, cancellationToken);
+            },
+            what,
+            cancellationToken);
+
     public void Dispose()
     {
         http.Dispose();
