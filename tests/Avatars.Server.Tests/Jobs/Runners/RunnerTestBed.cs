@@ -30,6 +30,10 @@ internal sealed class RunnerTestBed
         return new Table([ids, .. generated.Columns], name);
     }
 
+    /// <summary>Stand-in for avatars from another generator: some original rows in another order, without the identifier.</summary>
+    public static Table Synthetic(Table original, int rows) =>
+        original.Drop("id").TakeRows([.. Enumerable.Range(0, rows).Select(i => (i * 7) % original.RowCount)]);
+
     public static byte[] Csv(Table table)
     {
         using var stream = new MemoryStream();
