@@ -32,6 +32,8 @@ internal sealed class ReportJobRunner : IJobRunner
             ?? throw new InvalidOperationException($"A report job runs AvatarReportParameters, not {context.Parameters.Kind}.");
         var pdf = WantsPdf(parameters);
         var privacy = Parent(context, JobKind.PrivacyMetrics);
+        // The signal job must exist, but its parameters change nothing: signal_metrics entries only hold projection
+        // settings, which the signal metrics do not use.
         _ = Parent(context, JobKind.SignalMetrics);
         var privacyParameters = privacy.Parameters as ParametersDocument
             ?? throw new InvalidOperationException("The privacy_metrics parent has no metrics parameters.");
