@@ -94,4 +94,22 @@ public sealed class RunCommandTests
         Assert.Contains("k", text, StringComparison.Ordinal);
         Assert.Contains("parent_error", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_vendor_clients_single_table_yaml_runs_unchanged()
+    {
+        var iris = Avatars.Testing.SharedData.PathOf("avatar-python/iris.csv");
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Avatars.slnx")))
+        {
+            root = root.Parent!;
+        }
+
+        var yaml = Path.Combine(root.FullName, "tests", "Avatars.Config.Tests", "Resources", "single-table-1.0.8.yaml");
+        var output = Path.Combine(CliRunner.TempFolder(), "out");
+        var (code, text) = await CliRunner.RunAsync("run", yaml, "--data", Path.GetDirectoryName(iris)!, "--output", output);
+        Assert.True(code == 0, text);
+        Assert.True(File.Exists(Path.Combine(output, "standard", "iris.shuffled-0.csv")), text);
+        Assert.True(File.Exists(Path.Combine(output, "report", "report.pdf")), text);
+    }
 }

@@ -22,13 +22,16 @@ internal static class AvatarizationSettings
             throw new JobFailedException($"avatarization.{tableName}.k is missing: give the number of neighbours (e.g. k: 20)");
         }
 
+        var excluded = parameters.ExcludeVariables?.VariableNames ?? [];
         return new AvatarizationOptions
         {
             K = k,
             Ncp = parameters.Ncp,
             Seed = ToSeed(seed),
-            ColumnWeights = parameters.ColumnWeights?.ToDictionary(w => w.Key, w => w.Value.Value, StringComparer.Ordinal),
-            ExcludeVariables = parameters.ExcludeVariables?.VariableNames ?? [],
+            // The vendor's client lets a column carry a weight and be excluded (its own sdk.md example does): the
+            // exclusion wins there, so such weights are dropped here instead of failing the engine's stricter check.
+            ColumnWeights = parameters.ColumnWeights?.Where(w => !excluded.Contains(w.Key)).ToDictionary(w => w.Key, w => w.Value.Value, StringComparer.Ordinal),
+            ExcludeVariables = excluded,
             ExcludeReplacementStrategy = parameters.ExcludeVariables?.ReplacementStrategy == ExcludeVariablesMethod.CoordinateSimilarity
                 ? ExcludeReplacementStrategy.CoordinateSimilarity
                 : ExcludeReplacementStrategy.RowOrder,
