@@ -22,30 +22,31 @@ internal static class ApiKeyEndpoints
     {
         var group = api.MapGroup("/api-keys").WithTags("api-keys").RequireAuthorization();
         group.MapPost(string.Empty, CreateAsync)
+            .Accepts<CreateApiKeyRequest>("application/json")
             .WithName("create_api_key").WithSummary("Create an API key (password login only); the plaintext is in this response only.")
             .Produces<CreateApiKeyResponse>(StatusCodes.Status201Created).Produces(StatusCodes.Status403Forbidden)
             .Produces(StatusCodes.Status409Conflict).Produces(StatusCodes.Status422UnprocessableEntity);
         group.MapGet(string.Empty, ListAsync)
             .WithName("get_api_keys").WithSummary("The caller's API keys, newest first.")
-            .Produces<List<ApiKeyResponse>>();
+            .Produces<List<ApiKey>>();
         group.MapDelete(string.Empty, RevokeAllAsync)
             .WithName("revoke_all_api_keys").WithSummary("Revoke all the caller's active API keys; returns them.")
-            .Produces<List<ApiKeyResponse>>();
+            .Produces<List<ApiKey>>();
         group.MapDelete("/admin", AdminRevokeAsync)
             .WithName("admin_revoke_api_keys").WithSummary("Revoke all active keys of a user, or one key by id (admin); returns the revoked keys.")
-            .Produces<List<ApiKeyResponse>>().Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound)
+            .Produces<List<ApiKey>>().Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound)
             .Produces(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{api_key_id:guid}", GetAsync)
             .WithName("get_api_key").WithSummary("One of the caller's API keys.")
-            .Produces<ApiKeyResponse>().Produces(StatusCodes.Status404NotFound);
+            .Produces<ApiKey>().Produces(StatusCodes.Status404NotFound);
         group.MapDelete("/{api_key_id:guid}", RevokeAsync)
             .WithName("revoke_api_key").WithSummary("Revoke one of the caller's API keys.")
-            .Produces<ApiKeyResponse>().Produces(StatusCodes.Status404NotFound);
+            .Produces<ApiKey>().Produces(StatusCodes.Status404NotFound);
         return api;
     }
 
     private static async Task<IResult> CreateAsync(
-        [FromBody] CreateApiKeyRequest request,
+        HttpRequest http,
         [FromServices] CurrentUser me,
         [FromServices] AvatarsDbContext db,
         [FromServices] AvatarsServerOptions options,
@@ -53,6 +54,7 @@ internal static class ApiKeyEndpoints
         CancellationToken cancellationToken)
     {
         me.RequirePasswordLogin("creating an API key");
+        var request = await JsonRequestBody.ReadAsync<CreateApiKeyRequest>(http);
         var issues = new List<ValidationIssue>();
         if (request.Name is null)
         {
@@ -101,16 +103,16 @@ internal static class ApiKeyEndpoints
         return Results.Json(new CreateApiKeyResponse(CreatedApiKey.From(key, plaintext), CopyMessage), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<List<ApiKeyResponse>> ListAsync([FromServices] AvatarsDbContext db, CancellationToken cancellationToken)
+    private static async Task<List<ApiKey>> ListAsync([FromServices] AvatarsDbContext db, CancellationToken cancellationToken)
     {
         var keys = await db.ApiKeys.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. keys.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Select(ApiKeyResponse.From)];
+        return [.. keys.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Select(ApiKey.From)];
     }
 
-    private static async Task<ApiKeyResponse> GetAsync([FromRoute(Name = "api_key_id")] Guid apiKeyId, [FromServices] AvatarsDbContext db, CancellationToken cancellationToken) =>
-        ApiKeyResponse.From(await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == apiKeyId, cancellationToken) ?? throw ApiException.NotFound("API key"));
+    private static async Task<ApiKey> GetAsync([FromRoute(Name = "api_key_id")] Guid apiKeyId, [FromServices] AvatarsDbContext db, CancellationToken cancellationToken) =>
+        ApiKey.From(await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == apiKeyId, cancellationToken) ?? throw ApiException.NotFound("API key"));
 
-    private static async Task<ApiKeyResponse> RevokeAsync(
+    private static async Task<ApiKey> RevokeAsync(
         [FromRoute(Name = "api_key_id")] Guid apiKeyId,
         [FromServices] AvatarsDbContext db,
         [FromServices] ApiKeyAuthenticator authenticator,
@@ -119,10 +121,10 @@ internal static class ApiKeyEndpoints
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == apiKeyId, cancellationToken) ?? throw ApiException.NotFound("API key");
         await MarkRevokedAsync(db, authenticator, [key], clock, cancellationToken);
-        return ApiKeyResponse.From(key);
+        return ApiKey.From(key);
     }
 
-    private static async Task<List<ApiKeyResponse>> RevokeAllAsync(
+    private static async Task<List<ApiKey>> RevokeAllAsync(
         [FromServices] AvatarsDbContext db,
         [FromServices] ApiKeyAuthenticator authenticator,
         [FromServices] TimeProvider clock,
@@ -130,12 +132,12 @@ internal static class ApiKeyEndpoints
     {
         var keys = await db.ApiKeys.Where(k => k.RevokedAt == null).ToListAsync(cancellationToken);
         await MarkRevokedAsync(db, authenticator, keys, clock, cancellationToken);
-        return [.. keys.OrderByDescending(k => k.CreatedAt).Select(ApiKeyResponse.From)];
+        return [.. keys.OrderByDescending(k => k.CreatedAt).Select(ApiKey.From)];
     }
 
-    private static async Task<List<ApiKeyResponse>> AdminRevokeAsync(
-        [FromQuery(Name = "user_id")] Guid? userId,
-        [FromQuery(Name = "api_key_id")] Guid? apiKeyId,
+    private static async Task<List<ApiKey>> AdminRevokeAsync(
+        [FromQuery(Name = "user_id")] string? userIdText,
+        [FromQuery(Name = "api_key_id")] string? apiKeyIdText,
         [FromServices] CurrentUser me,
         [FromServices] AvatarsDbContext db,
         [FromServices] ApiKeyAuthenticator authenticator,
@@ -143,6 +145,8 @@ internal static class ApiKeyEndpoints
         CancellationToken cancellationToken)
     {
         me.RequireAdmin();
+        var userId = ParseId(userIdText, "user_id");
+        var apiKeyId = ParseId(apiKeyIdText, "api_key_id");
         if ((userId is null) == (apiKeyId is null))
         {
             throw new ApiValidationException(["query"], "give exactly one of user_id and api_key_id", "value_error");
@@ -166,7 +170,18 @@ internal static class ApiKeyEndpoints
         }
 
         await MarkRevokedAsync(db, authenticator, keys, clock, cancellationToken);
-        return [.. keys.OrderByDescending(k => k.CreatedAt).Select(ApiKeyResponse.From)];
+        return [.. keys.OrderByDescending(k => k.CreatedAt).Select(ApiKey.From)];
+    }
+
+    /// <summary>An optional UUID query parameter; anything else is 422 (not the framework's bare 400).</summary>
+    private static Guid? ParseId(string? text, string name)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return Guid.TryParse(text, out var id) ? id : throw new ApiValidationException(["query", name], "must be a UUID", "uuid_parsing");
     }
 
     /// <summary>Sets <c>revoked_at</c> (kept when already revoked) and drops cached verdicts of these keys.</summary>
@@ -195,9 +210,9 @@ internal static class ApiKeyEndpoints
     /// <param name="ExpiresAt">Expiry (UTC).</param>
     /// <param name="RevokedAt">Revocation time or null.</param>
     /// <param name="LastUsedAt">Last use (to the minute) or null.</param>
-    internal sealed record ApiKeyResponse(Guid Id, string Name, string Prefix, DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt)
+    internal sealed record ApiKey(Guid Id, string Name, string Prefix, DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt)
     {
-        public static ApiKeyResponse From(ApiKeyEntity key) => new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.ExpiresAt, key.RevokedAt, key.LastUsedAt);
+        public static ApiKey From(ApiKeyEntity key) => new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.ExpiresAt, key.RevokedAt, key.LastUsedAt);
     }
 
     /// <summary>An <c>ApiKey</c> plus its plaintext, in the creation response only.</summary>
