@@ -131,5 +131,26 @@ public sealed class TokenTests
         await AuthAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
 
+    [Fact]
+    public async Task Refresh_chain_ends_at_the_absolute_lifetime()
+    {
+        await using var server = await TestServer.StartAsync(o =>
+        {
+            o.Auth.RefreshTokenLifetime = TimeSpan.FromSeconds(4);
+            o.Auth.RefreshTokenAbsoluteLifetime = TimeSpan.FromSeconds(5);
+        });
+        using var session = await ApiSession.LoginAdminAsync(server);
+        var loginIat = Payload(session.RefreshToken!).GetProperty("iat").GetInt64();
+        await Task.Delay(TimeSpan.FromSeconds(2.2), Ct);
+        using var refreshed = await PostRefreshAsync(server, session.RefreshToken!);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var next = (await AuthAssert.JsonAsync(refreshed)).GetProperty("refresh_token").GetString()!;
+
+        // The new token would live 4 s, but the family ends 5 s after the login.
+        Assert.Equal(loginIat + 5, Payload(next).GetProperty("exp").GetInt64());
+    }
+
+    private static JsonElement Payload(string token) => JsonDocument.Parse(Base64UrlDecode(token.Split('.')[1])).RootElement.Clone();
+
     private static byte[] Base64UrlDecode(string value) => System.Buffers.Text.Base64Url.DecodeFromChars(value);
 }
