@@ -18,21 +18,21 @@ internal static class AuthEndpoints
         var group = api.MapGroup(string.Empty).WithTags("auth").AllowAnonymous();
         group.MapPost("/login", LoginAsync)
             .WithName("login").WithSummary("Log in with a user name (or e-mail) and password; returns an access and a refresh token.")
-            .Accepts<LoginForm>(FormMediaType)
-            .Produces<TokenResponse>()
+            .Accepts<Login>(FormMediaType)
+            .Produces<LoginResponse>()
             .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status422UnprocessableEntity).Produces(StatusCodes.Status429TooManyRequests);
         group.MapGet("/refresh", ([FromQuery] string? token, HttpContext context, [FromServices] TokenService tokens, [FromServices] AvatarsDbContext db) =>
                 RefreshAsync(token, tokens, db, context.RequestAborted))
             .WithName("refresh").WithSummary("Exchange a refresh token (query parameter) for a new token pair; each refresh token works once.")
-            .Produces<TokenResponse>().Produces(StatusCodes.Status401Unauthorized);
+            .Produces<LoginResponse>().Produces(StatusCodes.Status401Unauthorized);
         group.MapPost("/refresh", RefreshFormAsync)
             .WithName("refresh_form").WithSummary("Exchange a refresh token (form field, kept out of access logs) for a new token pair.")
             .Accepts<RefreshForm>(FormMediaType)
-            .Produces<TokenResponse>().Produces(StatusCodes.Status401Unauthorized);
+            .Produces<LoginResponse>().Produces(StatusCodes.Status401Unauthorized);
         return api;
     }
 
-    private static async Task<TokenResponse> LoginAsync(
+    private static async Task<IResult> LoginAsync(
         HttpContext context,
         [FromServices] AvatarsDbContext db,
         [FromServices] PasswordHashing passwords,
@@ -71,21 +71,24 @@ internal static class AuthEndpoints
         if (!ok || user is null || user.Disabled)
         {
             throttle.RecordFailure(username, context);
-            throw new ApiException(StatusCodes.Status401Unauthorized, "invalid_login", "incorrect username or password");
+
+            // Written here rather than thrown: no token was presented, so the challenge is a plain "Bearer".
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return Results.Json(ApiErrorBodies.Application("incorrect username or password", "invalid_login"), statusCode: StatusCodes.Status401Unauthorized);
         }
 
         var pair = await tokens.IssueForLoginAsync(user, db, cancellationToken);
-        return TokenResponse.From(pair);
+        return Results.Ok(LoginResponse.From(pair));
     }
 
-    private static async Task<TokenResponse> RefreshFormAsync(HttpContext context, [FromServices] TokenService tokens, [FromServices] AvatarsDbContext db)
+    private static async Task<LoginResponse> RefreshFormAsync(HttpContext context, [FromServices] TokenService tokens, [FromServices] AvatarsDbContext db)
     {
         var form = await ReadFormAsync(context.Request);
         return await RefreshAsync(form["token"].ToString(), tokens, db, context.RequestAborted);
     }
 
-    private static async Task<TokenResponse> RefreshAsync(string? token, TokenService tokens, AvatarsDbContext db, CancellationToken cancellationToken) =>
-        TokenResponse.From(await tokens.RefreshAsync(token, db, cancellationToken));
+    private static async Task<LoginResponse> RefreshAsync(string? token, TokenService tokens, AvatarsDbContext db, CancellationToken cancellationToken) =>
+        LoginResponse.From(await tokens.RefreshAsync(token, db, cancellationToken));
 
     private static bool VerifyNobody(PasswordHashing passwords, string password)
     {
@@ -112,7 +115,7 @@ internal static class AuthEndpoints
     /// <param name="Scope">Ignored.</param>
     /// <param name="ClientId">Ignored.</param>
     /// <param name="ClientSecret">Ignored.</param>
-    internal sealed record LoginForm(string Username, string Password, string? GrantType, string? Scope, string? ClientId, string? ClientSecret);
+    internal sealed record Login(string Username, string Password, string? GrantType, string? Scope, string? ClientId, string? ClientSecret);
 
     /// <summary>Form field of <c>POST /api/refresh</c>.</summary>
     /// <param name="Token">The refresh token.</param>
@@ -123,8 +126,8 @@ internal static class AuthEndpoints
     /// <param name="RefreshToken">Exchange at <c>/api/refresh</c>; single use.</param>
     /// <param name="TokenType">Always <c>bearer</c>.</param>
     /// <param name="ExpiresIn">Access token lifetime in seconds.</param>
-    internal sealed record TokenResponse(string AccessToken, string RefreshToken, string TokenType, int ExpiresIn)
+    internal sealed record LoginResponse(string AccessToken, string RefreshToken, string TokenType, int ExpiresIn)
     {
-        public static TokenResponse From(TokenPair pair) => new(pair.AccessToken, pair.RefreshToken, "bearer", pair.ExpiresIn);
+        public static LoginResponse From(TokenPair pair) => new(pair.AccessToken, pair.RefreshToken, "bearer", pair.ExpiresIn);
     }
 }

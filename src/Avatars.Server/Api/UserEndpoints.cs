@@ -22,41 +22,43 @@ internal static class UserEndpoints
         var group = api.MapGroup("/users").WithTags("users").RequireAuthorization();
         group.MapGet("/me", GetMeAsync)
             .WithName("get_me").WithSummary("The calling user.")
-            .Produces<UserResponse>();
+            .Produces<User>();
         group.MapPost("/me/password", ChangePasswordAsync)
+            .Accepts<ChangePasswordRequest>("application/json")
             .WithName("change_password").WithSummary("Change the caller's password (password login only); outstanding tokens stop working.")
             .Produces(StatusCodes.Status204NoContent).Produces(StatusCodes.Status403Forbidden)
             .Produces(StatusCodes.Status422UnprocessableEntity).Produces(StatusCodes.Status429TooManyRequests);
-        group.MapGet("/credits_info", () => new CreditsInfoResponse(null, false))
+        group.MapGet("/credits_info", () => new CreditsInfo(null, false))
             .WithName("get_credits_info").WithSummary("Credits are not metered by this server.");
-        group.MapGet("/features_info", () => new FeaturesInfoResponse(FeatureScopes))
+        group.MapGet("/features_info", () => new FeaturesInfo(FeatureScopes))
             .WithName("get_features_info").WithSummary("The feature scopes this server supports.");
         group.MapGet(string.Empty, FindUsersAsync)
             .WithName("find_users").WithSummary("List users, optionally by exact e-mail or user name (admin).")
-            .Produces<List<UserResponse>>().Produces(StatusCodes.Status403Forbidden);
+            .Produces<List<User>>().Produces(StatusCodes.Status403Forbidden);
         group.MapPost(string.Empty, CreateUserAsync)
+            .Accepts<CreateUser>("application/json")
             .WithName("create_user").WithSummary("Create a user (admin).")
-            .Produces<UserResponse>(StatusCodes.Status201Created).Produces(StatusCodes.Status403Forbidden)
+            .Produces<User>(StatusCodes.Status201Created).Produces(StatusCodes.Status403Forbidden)
             .Produces(StatusCodes.Status409Conflict).Produces(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:guid}", GetUserAsync)
             .WithName("get_user").WithSummary("A user by id (admin, or the user itself).")
-            .Produces<UserResponse>().Produces(StatusCodes.Status404NotFound);
+            .Produces<User>().Produces(StatusCodes.Status404NotFound);
         group.MapPatch("/{id:guid}", UpdateUserAsync)
+            .Accepts<UpdateUserRequest>("application/json")
             .WithName("update_user").WithSummary("Change e-mail, role, password or disabled flag (admin).")
-            .Produces<UserResponse>().Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound)
+            .Produces<User>().Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound)
             .Produces(StatusCodes.Status409Conflict).Produces(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id:guid}", DeleteUserAsync)
             .WithName("delete_user").WithSummary("Delete a user with its keys, tokens, resource sets, jobs and storage area (admin).")
-            .Produces<UserResponse>().Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound)
+            .Produces<User>().Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound)
             .Produces(StatusCodes.Status409Conflict);
         return api;
     }
 
-    private static async Task<UserResponse> GetMeAsync([FromServices] CurrentUser me, [FromServices] AvatarsDbContext db, CancellationToken cancellationToken) =>
-        UserResponse.From(await FindAsync(db, me.Id, cancellationToken));
+    private static async Task<User> GetMeAsync([FromServices] CurrentUser me, [FromServices] AvatarsDbContext db, CancellationToken cancellationToken) =>
+        User.From(await FindAsync(db, me.Id, cancellationToken));
 
     private static async Task<IResult> ChangePasswordAsync(
-        [FromBody] ChangePasswordRequest request,
         HttpContext context,
         [FromServices] CurrentUser me,
         [FromServices] AvatarsDbContext db,
@@ -66,6 +68,7 @@ internal static class UserEndpoints
     {
         var cancellationToken = context.RequestAborted;
         me.RequirePasswordLogin("changing the password");
+        var request = await JsonRequestBody.ReadAsync<ChangePasswordRequest>(context.Request);
         var issues = new List<ValidationIssue>();
         if (request.CurrentPassword is null)
         {
@@ -88,7 +91,7 @@ internal static class UserEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<List<UserResponse>> FindUsersAsync(
+    private static async Task<List<User>> FindUsersAsync(
         [FromQuery] string? email,
         [FromQuery] string? username,
         [FromServices] CurrentUser me,
@@ -110,22 +113,23 @@ internal static class UserEndpoints
         }
 
         var users = await query.ToListAsync(cancellationToken);
-        return [.. users.OrderBy(u => u.CreatedAt).ThenBy(u => u.Username, StringComparer.Ordinal).Select(UserResponse.From)];
+        return [.. users.OrderBy(u => u.CreatedAt).ThenBy(u => u.Username, StringComparer.Ordinal).Select(User.From)];
     }
 
     private static async Task<IResult> CreateUserAsync(
-        [FromBody] CreateUserRequest request,
+        HttpRequest http,
         [FromServices] CurrentUser me,
         [FromServices] AvatarsDbContext db,
         [FromServices] UserAccounts accounts,
         CancellationToken cancellationToken)
     {
         me.RequireAdmin();
+        var request = await JsonRequestBody.ReadAsync<CreateUser>(http);
         var user = await accounts.CreateAsync(db, request.Username, request.Email, request.Password, request.Role, cancellationToken);
-        return Results.Json(UserResponse.From(user), statusCode: StatusCodes.Status201Created);
+        return Results.Json(User.From(user), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<UserResponse> GetUserAsync(Guid id, [FromServices] CurrentUser me, [FromServices] AvatarsDbContext db, CancellationToken cancellationToken)
+    private static async Task<User> GetUserAsync(Guid id, [FromServices] CurrentUser me, [FromServices] AvatarsDbContext db, CancellationToken cancellationToken)
     {
         // Another user's id answers like a missing one (api.md §21).
         if (!me.IsAdmin && id != me.Id)
@@ -133,19 +137,19 @@ internal static class UserEndpoints
             throw ApiException.NotFound("user");
         }
 
-        return UserResponse.From(await FindAsync(db, id, cancellationToken));
+        return User.From(await FindAsync(db, id, cancellationToken));
     }
 
-    private static async Task<UserResponse> UpdateUserAsync(
+    private static async Task<User> UpdateUserAsync(
         Guid id,
-        [FromBody] JsonElement body,
+        HttpRequest http,
         [FromServices] CurrentUser me,
         [FromServices] AvatarsDbContext db,
         [FromServices] UserAccounts accounts,
         CancellationToken cancellationToken)
     {
         me.RequireAdmin();
-        var patch = UserPatch.Parse(body);
+        var patch = UserPatch.Parse(await JsonRequestBody.ReadAsync<JsonElement>(http));
         var user = await FindAsync(db, id, cancellationToken);
         var credentialsChange = false;
         if (patch.HasEmail)
@@ -189,10 +193,10 @@ internal static class UserEndpoints
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return UserResponse.From(user);
+        return User.From(user);
     }
 
-    private static async Task<UserResponse> DeleteUserAsync(
+    private static async Task<User> DeleteUserAsync(
         Guid id,
         [FromServices] CurrentUser me,
         [FromServices] AvatarsDbContext db,
@@ -207,7 +211,7 @@ internal static class UserEndpoints
         }
 
         await deletion.DeleteAsync(db, user, cancellationToken);
-        return UserResponse.From(user);
+        return User.From(user);
     }
 
     /// <summary>Demoting, disabling or deleting the last enabled admin would leave nobody to manage users.</summary>
@@ -230,9 +234,9 @@ internal static class UserEndpoints
     /// <param name="Role"><c>admin</c> or <c>user</c>.</param>
     /// <param name="Disabled">Disabled accounts cannot log in.</param>
     /// <param name="CreatedAt">Creation time (UTC).</param>
-    internal sealed record UserResponse(Guid Id, Guid OrganizationId, string Username, string? Email, string Role, bool Disabled, DateTime CreatedAt)
+    internal sealed record User(Guid Id, Guid OrganizationId, string Username, string? Email, string Role, bool Disabled, DateTime CreatedAt)
     {
-        public static UserResponse From(UserEntity user) =>
+        public static User From(UserEntity user) =>
             new(user.Id, UserRoles.OrganizationId, user.Username, user.Email, user.Role, user.Disabled, user.CreatedAt);
     }
 
@@ -241,7 +245,14 @@ internal static class UserEndpoints
     /// <param name="Email">Optional, unique.</param>
     /// <param name="Password">12–128 characters.</param>
     /// <param name="Role"><c>user</c> (default) or <c>admin</c>.</param>
-    internal sealed record CreateUserRequest(string? Username, string? Email, string? Password, string? Role);
+    internal sealed record CreateUser(string? Username, string? Email, string? Password, string? Role);
+
+    /// <summary>Body of <c>PATCH /api/users/{id}</c> as documented; read with <see cref="UserPatch"/>.</summary>
+    /// <param name="Email">New e-mail, or null to remove it.</param>
+    /// <param name="Role"><c>admin</c> or <c>user</c>.</param>
+    /// <param name="Password">New password (12–128 characters).</param>
+    /// <param name="Disabled">Disable or enable the account.</param>
+    internal sealed record UpdateUserRequest(string? Email, string? Role, string? Password, bool? Disabled);
 
     /// <summary>Body of <c>POST /api/users/me/password</c>.</summary>
     /// <param name="CurrentPassword">The password in use.</param>
@@ -251,11 +262,11 @@ internal static class UserEndpoints
     /// <summary>Fixed answer of <c>GET /api/users/credits_info</c>.</summary>
     /// <param name="Credits">Always null.</param>
     /// <param name="IsCreditEnabled">Always false.</param>
-    internal sealed record CreditsInfoResponse(int? Credits, bool IsCreditEnabled);
+    internal sealed record CreditsInfo(int? Credits, bool IsCreditEnabled);
 
     /// <summary>Answer of <c>GET /api/users/features_info</c>.</summary>
     /// <param name="FeatureScopes">Vendor scope names.</param>
-    internal sealed record FeaturesInfoResponse(IReadOnlyList<string> FeatureScopes);
+    internal sealed record FeaturesInfo(IReadOnlyList<string> FeatureScopes);
 
     /// <summary>
     /// Body of <c>PATCH /api/users/{id}</c>, read field by field so an explicit <c>"email": null</c> (remove the

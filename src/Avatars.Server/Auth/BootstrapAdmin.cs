@@ -65,6 +65,12 @@ public sealed class BootstrapAdmin : IStartupTask
         {
             throw new ServerConfigurationException($"Bootstrap:AdminUsername (AVATAR_USERNAME) is not a valid user name: {ex.Message}");
         }
+        catch (Api.ApiException ex) when (ex.StatusCode == 409)
+        {
+            // Another instance sharing the database created the first user at the same moment.
+            logger.LogInformation("Another instance created the first user; skipping the bootstrap administrator");
+            return;
+        }
 
         if (generated)
         {

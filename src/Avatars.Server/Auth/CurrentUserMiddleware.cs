@@ -15,7 +15,7 @@ internal sealed class CurrentUserMiddleware(RequestDelegate next, UserRequestRat
         {
             currentUser.SetFrom(context.User);
             ownerScope.UserId = currentUser.Id;
-            if (currentUser.IsAuthenticated && !UserRequestRateLimiter.IsExempt(context.Request.Path))
+            if (currentUser.IsAuthenticated && !UserRequestRateLimiter.IsExempt(context))
             {
                 rateLimiter.Acquire(currentUser.Id);
             }

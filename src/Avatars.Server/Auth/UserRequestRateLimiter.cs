@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Avatars.Server.Api;
 using Avatars.Server.Hosting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 
 namespace Avatars.Server.Auth;
@@ -31,9 +32,14 @@ internal sealed class UserRequestRateLimiter : IDisposable
         }));
     }
 
-    public static bool IsExempt(PathString path) =>
-        path.StartsWithSegments("/api/storage", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Storage URLs, health checks and anonymous endpoints (login, refresh, OpenAPI) are not metered.</summary>
+    public static bool IsExempt(HttpContext context)
+    {
+        var path = context.Request.Path;
+        return path.StartsWithSegments("/api/storage", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase)
+            || context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+    }
 
     /// <exception cref="ApiException">429 when the user's bucket is empty.</exception>
     public void Acquire(Guid userId)

@@ -59,6 +59,7 @@ public sealed class LoginTests
         {
             using var response = await ApiSession.PostLoginAsync(server.Http, user, password);
             await AuthAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_login", "incorrect username or password");
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
         }
     }
 
