@@ -66,7 +66,9 @@ internal static class StorageEndpoints
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            bodySize.MaxRequestBodySize = limit;
+            // The counting stream below is the authority: a Content-Length over the limit was refused above, and
+            // Kestrel's own check of chunked bodies counts the chunk framing too (refusing bodies under the limit).
+            bodySize.MaxRequestBodySize = null;
         }
 
         await using var body = new UploadSizeLimitStream(context.Request.Body, limit);

@@ -29,7 +29,8 @@ public static class StorageKeys
     public static string NormalizeFileName(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        var name = fileName.Normalize(System.Text.NormalizationForm.FormC);
+        var name = UnicodeNfc.TryNormalize(fileName)
+            ?? throw new StorageKeyException("the file name contains combining or decomposed characters this server cannot normalise; send it in Unicode NFC (precomposed characters)");
         if (name.Length == 0)
         {
             throw new StorageKeyException("the file name is empty");
