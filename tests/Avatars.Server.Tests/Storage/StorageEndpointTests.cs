@@ -38,6 +38,22 @@ public sealed class StorageEndpointTests
         Assert.Equal(data, await ReadAllAsync(Store(server), key));
     }
 
+    [Theory]
+    [InlineData("text/csv")]
+    [InlineData("application/json")]
+    [InlineData("application/octet-stream")]
+    public async Task Any_request_content_type_is_accepted_and_ignored(string contentType)
+    {
+        await using var server = await TestServer.StartAsync();
+        var key = StorageKeys.Input(user, "typed.csv");
+        var content = new ByteArrayContent("{}"u8.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var put = await server.Http.PutAsync(Url(server, key, SignedUrlMethod.Put), content, Ct);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        using var get = await server.Http.GetAsync(Url(server, key, SignedUrlMethod.Get), Ct);
+        Assert.Equal("text/csv; charset=utf-8", get.Content.Headers.ContentType?.ToString());
+    }
+
     [Fact]
     public async Task Head_reports_size_type_and_etag_without_a_body()
     {
@@ -213,9 +229,15 @@ public sealed class StorageEndpointTests
             Assert.False(operation.TryGetProperty("security", out _));
         }
 
+        var body = storage.GetProperty("put").GetProperty("requestBody").GetProperty("content").GetProperty("application/octet-stream").GetProperty("schema");
+        Assert.Equal("binary", body.GetProperty("format").GetString());
+
         var upload = paths.GetProperty("/api/upload_url").GetProperty("post");
         Assert.Equal("create_upload_url", upload.GetProperty("operationId").GetString());
         Assert.Equal("storage", upload.GetProperty("tags")[0].GetString());
+        Assert.True(upload.TryGetProperty("security", out _));
+        var request = document.GetProperty("components").GetProperty("schemas").GetProperty("UploadUrlRequest");
+        Assert.Equal(["file_name"], request.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
     }
 
     private static IObjectStore Store(TestServer server) => server.Server.Services.GetRequiredService<IObjectStore>();
