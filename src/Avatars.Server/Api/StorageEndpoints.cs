@@ -63,7 +63,7 @@ internal static class StorageEndpoints
 
     private static async Task<IResult> PutAsync(
         HttpContext context,
-        string key,
+        string? key,
         [FromQuery] string? expires,
         [FromQuery] string? signature,
         [FromServices] StorageUrlAuthorizer authorizer,
@@ -94,7 +94,7 @@ internal static class StorageEndpoints
 
     private static IResult Get(
         HttpContext context,
-        string key,
+        string? key,
         [FromQuery] string? expires,
         [FromQuery] string? signature,
         [FromServices] StorageUrlAuthorizer authorizer)
@@ -114,7 +114,7 @@ internal static class StorageEndpoints
 
     private static async Task<IResult> HeadAsync(
         HttpContext context,
-        string key,
+        string? key,
         [FromQuery] string? expires,
         [FromQuery] string? signature,
         [FromServices] StorageUrlAuthorizer authorizer,

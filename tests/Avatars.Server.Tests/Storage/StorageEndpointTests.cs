@@ -133,6 +133,9 @@ public sealed class StorageEndpointTests
         await AssertBadSignatureAsync(await server.Http.GetAsync(Url(server, health, SignedUrlMethod.Get), Ct));
         var traversal = Url(server, StorageKeys.Input(user, "a.csv"), SignedUrlMethod.Get).Replace("/input/a.csv", "/input/%2E%2E/%2E%2E/a.csv", StringComparison.Ordinal);
         await AssertBadSignatureAsync(await server.Http.GetAsync(traversal, Ct));
+        await AssertBadSignatureAsync(await server.Http.GetAsync("api/storage/?expires=1&signature=x", Ct));
+        await AssertBadSignatureAsync(await server.Http.GetAsync($"api/storage/{user:D}/input/a.csv", Ct));
+        await AssertBadSignatureAsync(await server.Http.GetAsync($"api/storage/{user:D}/input/a.csv?expires=1&expires=2&signature=x", Ct));
     }
 
     [Fact]
