@@ -12,7 +12,7 @@
 set -uo pipefail
 
 version="${S3RVER_VERSION:-3.7.1}"
-cache="${S3RVER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/avatars-ci/s3rver}"
+cache="${S3RVER_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/avatars-ci/s3rver}"
 bucket="${S3RVER_BUCKET:-avatars-test}"
 
 log() { echo "start-s3rver: $*" >&2; }

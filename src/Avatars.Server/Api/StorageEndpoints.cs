@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Avatars.Server.Api;
 
@@ -26,7 +28,20 @@ internal static class StorageEndpoints
         group.MapPut("/{**key}", PutAsync)
             .WithName("put_storage_object")
             .WithSummary("Upload the raw bytes of an input file through a signed PUT URL (from POST /api/upload_url).")
-            .Accepts<Stream>("application/octet-stream")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Raw bytes of any media type (no Accepts metadata: that would make routing answer 415 to typed bodies).
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The raw bytes of the file; Content-Type is not signed and is ignored.",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/octet-stream"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .Produces(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status403Forbidden)
             .Produces(StatusCodes.Status413PayloadTooLarge);
@@ -48,7 +63,7 @@ internal static class StorageEndpoints
 
     private static async Task<IResult> PutAsync(
         HttpContext context,
-        string key,
+        string? key,
         [FromQuery] string? expires,
         [FromQuery] string? signature,
         [FromServices] StorageUrlAuthorizer authorizer,
@@ -66,7 +81,9 @@ internal static class StorageEndpoints
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            bodySize.MaxRequestBodySize = limit;
+            // The counting stream below is the authority: a Content-Length over the limit was refused above, and
+            // Kestrel's own check of chunked bodies counts the chunk framing too (refusing bodies under the limit).
+            bodySize.MaxRequestBodySize = null;
         }
 
         await using var body = new UploadSizeLimitStream(context.Request.Body, limit);
@@ -77,7 +94,7 @@ internal static class StorageEndpoints
 
     private static IResult Get(
         HttpContext context,
-        string key,
+        string? key,
         [FromQuery] string? expires,
         [FromQuery] string? signature,
         [FromServices] StorageUrlAuthorizer authorizer)
@@ -97,7 +114,7 @@ internal static class StorageEndpoints
 
     private static async Task<IResult> HeadAsync(
         HttpContext context,
-        string key,
+        string? key,
         [FromQuery] string? expires,
         [FromQuery] string? signature,
         [FromServices] StorageUrlAuthorizer authorizer,

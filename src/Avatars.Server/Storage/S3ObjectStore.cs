@@ -4,7 +4,6 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Amazon.S3.Transfer;
 using Avatars.Server.Hosting;
 using Microsoft.Net.Http.Headers;
 
@@ -215,19 +214,58 @@ internal sealed class S3ObjectStore : IObjectStore, IDisposable
             return;
         }
 
-        using var transfer = new TransferUtility(client, new TransferUtilityConfig { MinSizeBeforePartUpload = MultipartThreshold });
-        await transfer.UploadAsync(
-            new TransferUtilityUploadRequest
-            {
-                BucketName = bucket,
-                Key = prefix + key,
-                InputStream = content,
-                AutoCloseStream = false,
-                AutoResetStreamPosition = false,
-                PartSize = PartSize,
-                ContentType = StorageContentTypes.For(key),
-            },
+        await UploadInPartsAsync(key, content, length, cancellationToken);
+    }
+
+    /// <summary>Multipart upload, parts read one at a time from the (seekable) stream; aborted on failure.</summary>
+    private async Task UploadInPartsAsync(string key, Stream content, long length, CancellationToken cancellationToken)
+    {
+        var start = await client.InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest { BucketName = bucket, Key = prefix + key, ContentType = StorageContentTypes.For(key) },
             cancellationToken);
+        try
+        {
+            var parts = new List<PartETag>();
+            var offset = content.Position;
+            var end = offset + length;
+            for (var number = 1; offset < end; number++)
+            {
+                var size = Math.Min(PartSize, end - offset);
+                content.Position = offset;
+                var part = await client.UploadPartAsync(
+                    new UploadPartRequest
+                    {
+                        BucketName = bucket,
+                        Key = prefix + key,
+                        UploadId = start.UploadId,
+                        PartNumber = number,
+                        PartSize = size,
+                        InputStream = content,
+                        IsLastPart = offset + size == end,
+                        UseChunkEncoding = false,
+                    },
+                    cancellationToken);
+                parts.Add(new PartETag(number, part.ETag));
+                offset += size;
+            }
+
+            await client.CompleteMultipartUploadAsync(
+                new CompleteMultipartUploadRequest { BucketName = bucket, Key = prefix + key, UploadId = start.UploadId, PartETags = parts },
+                cancellationToken);
+        }
+        catch
+        {
+            try
+            {
+                await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = bucket, Key = prefix + key, UploadId = start.UploadId }, CancellationToken.None);
+            }
+            catch (AmazonServiceException)
+            {
+                // The upload expires by the bucket's lifecycle rules; the original error matters.
+            }
+
+            throw;
+        }
     }
 
     private async Task DeleteBatchAsync(List<KeyVersion> batch, CancellationToken cancellationToken)

@@ -24,12 +24,14 @@ public static class StorageKeys
     /// <summary>
     /// Normalises a relative file name to NFC and checks it: <c>/</c>-separated segments of 1–255 UTF-8 bytes,
     /// 1024 bytes in total, no empty, <c>.</c> or <c>..</c> segment, no leading or trailing <c>/</c>, no backslash,
-    /// no control character. Throws <see cref="StorageKeyException"/> naming the problem.
+    /// no control character. Throws <see cref="StorageKeyException"/> naming the problem. Where the runtime cannot
+    /// normalise (globalization-invariant mode), names that NFC would change are refused (<see cref="UnicodeNfc"/>).
     /// </summary>
     public static string NormalizeFileName(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        var name = fileName.Normalize(System.Text.NormalizationForm.FormC);
+        var name = UnicodeNfc.TryNormalize(fileName)
+            ?? throw new StorageKeyException("the file name contains combining or decomposed characters this server cannot normalise; send it in Unicode NFC (precomposed characters)");
         if (name.Length == 0)
         {
             throw new StorageKeyException("the file name is empty");

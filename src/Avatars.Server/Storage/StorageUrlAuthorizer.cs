@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Avatars.Server.Api;
 
 namespace Avatars.Server.Storage;
@@ -28,7 +27,7 @@ internal sealed class StorageUrlAuthorizer(StorageUrlSigner signer, TimeProvider
         }
 
         var key = StorageKeyEncoding.TryDecode(encodedKey);
-        if (key is null || !key.IsNormalized(NormalizationForm.FormC))
+        if (key is null || !UnicodeNfc.IsNormalized(key))
         {
             throw BadSignature();
         }
