@@ -34,6 +34,9 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
                 case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                     await ApiErrorBodies.WriteAsync(context, 413, "limit_exceeded", bad.Message);
                     break;
+                case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType:
+                    await ApiErrorBodies.WriteAsync(context, 415, "unsupported_media_type", $"unsupported media type '{context.Request.ContentType}': send JSON (Content-Type: application/json)");
+                    break;
                 case BadHttpRequestException bad:
                     await ApiErrorBodies.WriteValidationAsync(context, [new ValidationIssue(["body"], bad.Message, "value_error")]);
                     break;

@@ -55,6 +55,8 @@ internal static class ServerApplication
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.DictionaryKeyPolicy = null;
         });
+        // Binding failures (bad JSON, wrong media type) throw, so ApiErrorMiddleware answers them in the api.md §11 shapes.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddAvatarsOpenApi();
         services.AddAvatarsPersistence(options);
         services.AddAvatarsStorage(options);
