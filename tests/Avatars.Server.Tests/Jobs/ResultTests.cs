@@ -27,6 +27,9 @@ public sealed class ResultTests
             await FakeRunner.WriteAsync(c, "figures", "iris", 0, "iris.correlation.html", ct);
             await FakeRunner.WriteAsync(c, "shuffled", "iris", 0, "iris.shuffled-0.csv", ct);
             await FakeRunner.WriteAsync(c, "run_metadata", null, 0, "run_metadata.json", ct);
+
+            // Writing a file again replaces it.
+            await FakeRunner.WriteAsync(c, "run_metadata", null, 0, "run_metadata.json", ct);
         };
         var job = await host.CreateJobAsync(alice, set, "standard");
         await host.StartWorkersAsync();
@@ -111,8 +114,15 @@ public sealed class ResultTests
         await File.WriteAllTextAsync(stale, "x", TestContext.Current.CancellationToken);
         File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-2));
 
+        await host.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new() { UserId = alice.Id, Key = "old", RequestHash = "h", JobName = old, CreatedAt = DateTime.UtcNow.AddHours(-25) });
+            return await db.SaveChangesAsync();
+        });
+
         var result = await host.Services.GetRequiredService<RetentionSweeper>().SweepAsync(CancellationToken.None);
         Assert.Equal(new RetentionSweepResult(1, 1, 1), result);
+        Assert.Equal(1, await host.WithDbAsync(db => db.IdempotencyRecords.IgnoreQueryFilters().CountAsync()));
         Assert.DoesNotContain(StorageKeys.Input(alice.Id, "old.csv"), host.Storage.Keys);
         Assert.Contains(StorageKeys.Input(alice.Id, "folder/recent.csv"), host.Storage.Keys);
         Assert.DoesNotContain(StorageKeys.Result(alice.Id, old, "iris.shuffled-0.csv"), host.Storage.Keys);
