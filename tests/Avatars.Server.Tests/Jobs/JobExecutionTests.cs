@@ -336,7 +336,16 @@ public sealed class JobExecutionTests
         host.Storage.Put(StorageKeys.Result(alice.Id, once, "stale.csv"), [1]);
         await SimulateDeadWorkerAsync(host, once, attempts: 1, leaseExpires: DateTime.UtcNow.AddMinutes(1));
         await SimulateDeadWorkerAsync(host, twice, attempts: 2, leaseExpires: DateTime.UtcNow.AddMinutes(1));
+
+        // A third was cancelled while running, and its worker died before deleting what it wrote.
+        var cancelled = await host.CreateJobAsync(alice, set, "signal_metrics", once);
+        await SimulateDeadWorkerAsync(host, cancelled, attempts: 1, leaseExpires: DateTime.UtcNow.AddMinutes(1));
+        await host.WithJobsAsync(alice, s => s.CancelAsync(alice, cancelled.ToString(), CancellationToken.None));
+        host.Storage.Put(StorageKeys.Result(alice.Id, cancelled, "partial.json"), [1]);
         await host.RunStartupTasksAsync();
+
+        Assert.DoesNotContain(StorageKeys.Result(alice.Id, cancelled, "partial.json"), host.Storage.Keys);
+        Assert.Null((await host.GetJobAsync(cancelled)).LeaseOwner);
 
         Assert.Equal("pending", (await host.GetJobAsync(once)).Status);
         var lost = await host.GetJobAsync(twice);
@@ -370,7 +379,16 @@ public sealed class JobExecutionTests
     [Fact]
     public async Task Job_created_while_workers_idle_starts_promptly()
     {
-        await using var host = await JobsTestHost.CreateAsync();
+        // The poll is far away: only the creation signal can start the job in time.
+        var timings = new JobTimings
+        {
+            LeaseDuration = TimeSpan.FromSeconds(2),
+            HeartbeatInterval = TimeSpan.FromMilliseconds(50),
+            ProgressInterval = TimeSpan.FromMilliseconds(20),
+            PollInterval = TimeSpan.FromMinutes(5),
+            FirstSweepDelay = TimeSpan.FromHours(1),
+        };
+        await using var host = await JobsTestHost.CreateAsync(timings: timings);
         var alice = await host.AddUserAsync("alice");
         var set = await host.AddSetAsync(alice, TestSets.Iris);
         await host.StartWorkersAsync();

@@ -58,7 +58,8 @@ internal sealed class JobsTestHost : IAsyncDisposable
         Action<AvatarsServerOptions>? configure = null,
         string? directory = null,
         IEnumerable<JobKind>? runnerKinds = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        JobTimings? timings = null)
     {
         var ownsDirectory = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "avatars-jobs-tests", Guid.NewGuid().ToString("N"));
@@ -79,7 +80,7 @@ internal sealed class JobsTestHost : IAsyncDisposable
         services.AddDbContext<SqliteAvatarsDbContext>(o => DatabaseProviders.UseSqlite(o, connection));
         services.AddScoped<AvatarsDbContext>(sp => sp.GetRequiredService<SqliteAvatarsDbContext>());
         services.AddSingleton<IObjectStore>(storage);
-        services.AddSingleton(FastTimings);
+        services.AddSingleton(timings ?? FastTimings);
         foreach (var runner in runners.Values)
         {
             services.AddSingleton<IJobRunner>(runner);
