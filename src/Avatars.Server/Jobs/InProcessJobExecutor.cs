@@ -32,7 +32,7 @@ internal sealed class InProcessJobExecutor(
         var run = new JobRunInfo(job.UserId, job.Name);
         var progress = new ThrottledProgress();
         using var monitor = new JobLeaseMonitor(scopes, run, instance.Id, time, timings, progress, logger);
-        using var duration = new CancellationTokenSource(options.Limits.MaxJobDuration, time);
+        using var duration = new CancellationTokenSource(DurationLimit(options.Limits.MaxJobDuration), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdownToken, duration.Token, monitor.Token);
         logger.LogInformation("Job {Job} ({Kind}) of user {User} started (attempt {Attempt})", job.Name, job.Kind, job.UserId, job.Attempts);
         monitor.Start();
@@ -65,6 +65,10 @@ internal sealed class InProcessJobExecutor(
         logger.LogInformation("Job {Job} of user {User} ended: {Outcome}", job.Name, job.UserId, outcome.Kind);
         signal.Notify();
     }
+
+    /// <summary>The timer of the duration limit; beyond what a timer supports (about 24 days) there is none.</summary>
+    private static TimeSpan DurationLimit(TimeSpan limit) =>
+        limit <= TimeSpan.Zero || limit > TimeSpan.FromDays(24) ? Timeout.InfiniteTimeSpan : limit;
 
     private JobOutcome Classify(Exception ex, JobEntity job, JobLeaseMonitor monitor, CancellationToken shutdownToken, CancellationToken durationToken)
     {
@@ -130,7 +134,7 @@ internal sealed class InProcessJobExecutor(
                 JobWireNames.ParseKind(parent.Kind) ?? throw new InvalidOperationException($"job {parent.Name:D} has an unknown kind"),
                 parentSet,
                 parentParameters,
-                [.. files.OrderBy(f => f.TableOrder).ThenBy(f => f.FileName, StringComparer.Ordinal)]));
+                [.. ResultService.Ordered(files)]));
         }
 
         var context = new JobRunContext

@@ -51,6 +51,29 @@ public sealed class ResultTests
     }
 
     [Fact]
+    public async Task Report_lists_the_pdf_first()
+    {
+        await using var host = await JobsTestHost.CreateAsync();
+        var alice = await host.AddUserAsync("alice");
+        var set = await host.AddSetAsync(alice, TestSets.IrisWithAvatars);
+        host[JobKind.Report].Behavior = async (c, ct) =>
+        {
+            await FakeRunner.WriteAsync(c, "report", null, 0, "report.pdf", ct);
+            await FakeRunner.WriteAsync(c, "report", null, 0, "report.html", ct);
+        };
+        var privacy = await host.CreateJobAsync(alice, set, "privacy_metrics");
+        var signal = await host.CreateJobAsync(alice, set, "signal_metrics");
+        var report = await host.CreateJobAsync(alice, set, "report", privacy, signal);
+        await host.StartWorkersAsync();
+        await host.WaitForStatusAsync(report, JobStatus.Finished);
+        var results = await host.WithResultsAsync(alice, s => s.GetResultsAsync(alice, report.ToString(), BaseUrl, CancellationToken.None));
+        Assert.Collection(
+            results["report"],
+            u => Assert.Contains("/report.pdf?", u, StringComparison.Ordinal),
+            u => Assert.Contains("/report.html?", u, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unfinished_job_is_409_expired_is_410_and_foreign_is_404()
     {
         await using var host = await JobsTestHost.CreateAsync();
