@@ -32,7 +32,7 @@ internal sealed class InProcessJobExecutor(
         var run = new JobRunInfo(job.UserId, job.Name);
         var progress = new ThrottledProgress();
         using var monitor = new JobLeaseMonitor(scopes, run, instance.Id, time, timings, progress, logger);
-        using var duration = new CancellationTokenSource(options.Limits.MaxJobDuration, time);
+        using var duration = new CancellationTokenSource(DurationLimit(options.Limits.MaxJobDuration), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdownToken, duration.Token, monitor.Token);
         logger.LogInformation("Job {Job} ({Kind}) of user {User} started (attempt {Attempt})", job.Name, job.Kind, job.UserId, job.Attempts);
         monitor.Start();
@@ -65,6 +65,10 @@ internal sealed class InProcessJobExecutor(
         logger.LogInformation("Job {Job} of user {User} ended: {Outcome}", job.Name, job.UserId, outcome.Kind);
         signal.Notify();
     }
+
+    /// <summary>The timer of the duration limit; beyond what a timer supports (about 24 days) there is none.</summary>
+    private static TimeSpan DurationLimit(TimeSpan limit) =>
+        limit <= TimeSpan.Zero || limit > TimeSpan.FromDays(24) ? Timeout.InfiniteTimeSpan : limit;
 
     private JobOutcome Classify(Exception ex, JobEntity job, JobLeaseMonitor monitor, CancellationToken shutdownToken, CancellationToken durationToken)
     {
@@ -130,7 +134,7 @@ internal sealed class InProcessJobExecutor(
                 JobWireNames.ParseKind(parent.Kind) ?? throw new InvalidOperationException($"job {parent.Name:D} has an unknown kind"),
                 parentSet,
                 parentParameters,
-                [.. files.OrderBy(f => f.TableOrder).ThenBy(f => f.FileName, StringComparer.Ordinal)]));
+                [.. ResultService.Ordered(files)]));
         }
 
         var context = new JobRunContext
@@ -184,6 +188,8 @@ internal sealed class InProcessJobExecutor(
                     deleteOutputs = finished == 0 && await IsCancelledAsync(db, job.Name, cancellationToken);
                     break;
                 case JobOutcomeKind.Error:
+                    // Partial results go before the status changes: whoever reads "error" finds nothing half-written.
+                    await DeleteOutputsIfOwnedAsync(db, storage, job, cancellationToken);
                     var failed = await owned.ExecuteUpdateAsync(
                         s => s.SetProperty(j => j.Status, JobStatus.Error.ToWire())
                             .SetProperty(j => j.Exception, outcome.Message)
@@ -191,16 +197,14 @@ internal sealed class InProcessJobExecutor(
                             .SetProperty(j => j.LeaseOwner, (string?)null)
                             .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null),
                         cancellationToken);
-                    deleteOutputs = failed == 1 || await IsCancelledAsync(db, job.Name, cancellationToken);
+                    deleteOutputs = failed == 0 && await IsCancelledAsync(db, job.Name, cancellationToken);
                     break;
                 case JobOutcomeKind.Cancelled:
-                    deleteOutputs = true;
-                    await db.Jobs.IgnoreQueryFilters()
-                        .Where(j => j.Name == job.Name && j.LeaseOwner == instance.Id)
-                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTime?)null), cancellationToken);
+                    await CleanUpCancelledAsync(db, storage, job, cancellationToken);
                     break;
                 case JobOutcomeKind.Requeue:
                     // Not a lost worker: the attempt does not count towards "worker lost".
+                    await DeleteOutputsIfOwnedAsync(db, storage, job, cancellationToken);
                     var requeued = await owned.ExecuteUpdateAsync(
                         s => s.SetProperty(j => j.Status, JobStatus.Pending.ToWire())
                             .SetProperty(j => j.Progress, (double?)null)
@@ -209,16 +213,17 @@ internal sealed class InProcessJobExecutor(
                             .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
                             .SetProperty(j => j.Attempts, j => j.Attempts - 1),
                         cancellationToken);
-                    deleteOutputs = requeued == 1 || await IsCancelledAsync(db, job.Name, cancellationToken);
+                    deleteOutputs = requeued == 0 && await IsCancelledAsync(db, job.Name, cancellationToken);
                     break;
                 case JobOutcomeKind.Abandoned:
                     logger.LogWarning("Job {Job} was taken over by another worker after this one lost its lease", job.Name);
                     break;
             }
 
-            if (deleteOutputs && storage is not null)
+            if (deleteOutputs)
             {
-                await JobQueue.DeleteOutputsAsync(db, storage, job.UserId, job.Name, cancellationToken);
+                // Cancelled while completing: same clean-up as a cancel noticed at a heartbeat.
+                await CleanUpCancelledAsync(db, storage, job, cancellationToken);
             }
 
             await JobQueue.PropagateParentErrorsAsync(db, now, cancellationToken);
@@ -227,6 +232,27 @@ internal sealed class InProcessJobExecutor(
         {
             // The lease expires and recovery takes the job over: it is never left running for good.
             logger.LogError(ex, "Could not record the outcome {Outcome} of job {Job}", outcome.Kind, job.Name);
+        }
+    }
+
+    private async Task CleanUpCancelledAsync(AvatarsDbContext db, IObjectStore? storage, JobEntity job, CancellationToken cancellationToken)
+    {
+        if (storage is not null)
+        {
+            await JobQueue.DeleteOutputsAsync(db, storage, job.UserId, job.Name, cancellationToken);
+        }
+
+        await db.Jobs.IgnoreQueryFilters()
+            .Where(j => j.Name == job.Name && j.LeaseOwner == instance.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTime?)null), cancellationToken);
+    }
+
+    private async Task DeleteOutputsIfOwnedAsync(AvatarsDbContext db, IObjectStore? storage, JobEntity job, CancellationToken cancellationToken)
+    {
+        // Never delete what a worker that took the job over is writing.
+        if (storage is not null && await JobQueue.Owned(db, job.Name, instance.Id).AnyAsync(cancellationToken))
+        {
+            await JobQueue.DeleteOutputsAsync(db, storage, job.UserId, job.Name, cancellationToken);
         }
     }
 

@@ -78,6 +78,34 @@ internal static class JobRecovery
             await JobQueue.PropagateParentErrorsAsync(db, now, cancellationToken);
         }
 
+        await CleanUpAbandonedCancelsAsync(db, storage, now, allRunning, cancellationToken);
         return count;
+    }
+
+    /// <summary>
+    /// A job cancelled while running keeps its lease until its worker has deleted what it wrote; when that worker died
+    /// first, the clean-up happens here.
+    /// </summary>
+    private static async Task CleanUpAbandonedCancelsAsync(AvatarsDbContext db, IObjectStore? storage, DateTime now, bool allRunning, CancellationToken cancellationToken)
+    {
+        if (storage is null)
+        {
+            return;
+        }
+
+        var cancelled = JobStatus.Cancelled.ToWire();
+        var query = db.Jobs.IgnoreQueryFilters().AsNoTracking().Where(j => j.Status == cancelled && j.LeaseOwner != null);
+        if (!allRunning)
+        {
+            query = query.Where(j => j.LeaseExpiresAt == null || j.LeaseExpiresAt < now);
+        }
+
+        foreach (var job in await query.Select(j => new { j.Name, j.UserId, j.LeaseOwner }).ToListAsync(cancellationToken))
+        {
+            await JobQueue.DeleteOutputsAsync(db, storage, job.UserId, job.Name, cancellationToken);
+            await db.Jobs.IgnoreQueryFilters()
+                .Where(j => j.Name == job.Name && j.LeaseOwner == job.LeaseOwner)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTime?)null), cancellationToken);
+        }
     }
 }

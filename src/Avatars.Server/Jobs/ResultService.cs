@@ -2,6 +2,7 @@ using Avatars.Server.Api;
 using Avatars.Server.Auth;
 using Avatars.Server.Hosting;
 using Avatars.Server.Persistence;
+using Avatars.Server.Persistence.Entities;
 using Avatars.Server.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace Avatars.Server.Jobs;
 
 /// <summary>
 /// The logic of <c>GET /api/results/{job_name}</c> (api.md §19): signed download URLs per result key, in the
-/// schema's table order then by file name. Only the owner gets them — admins included, never someone else's.
+/// schema's table order then by file name (set-wide files in the order written). Only the owner gets them: admins
+/// never read someone else's results.
 /// </summary>
 internal sealed class ResultService(AvatarsDbContext db, IObjectStore storage, AvatarsServerOptions options, TimeProvider time)
 {
@@ -38,7 +40,7 @@ internal sealed class ResultService(AvatarsDbContext db, IObjectStore storage, A
             .ToListAsync(cancellationToken);
         var expiresAt = time.GetUtcNow() + options.Storage.DownloadUrlLifetime;
         var results = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var file in files.OrderBy(f => f.TableOrder).ThenBy(f => f.FileName, StringComparer.Ordinal))
+        foreach (var file in Ordered(files))
         {
             if (!results.TryGetValue(file.ResultKey, out var urls))
             {
@@ -51,4 +53,14 @@ internal sealed class ResultService(AvatarsDbContext db, IObjectStore storage, A
 
         return results;
     }
+
+    /// <summary>
+    /// Table order, then file name. Set-wide files (no table) keep the order they were written in: the report's
+    /// <c>[report.pdf, report.html]</c> must list the PDF first (api.md §19.1), which name order would not.
+    /// </summary>
+    internal static IEnumerable<ResultFileEntity> Ordered(IEnumerable<ResultFileEntity> files) =>
+        files.OrderBy(f => f.TableOrder)
+            .ThenBy(f => f.TableName is null ? 0 : 1)
+            .ThenBy(f => f.TableName is null ? f.Id : 0)
+            .ThenBy(f => f.FileName, StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using Avatars.Server.Persistence;
 using Avatars.Server.Persistence.Entities;
 using Avatars.Server.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Avatars.Server.Jobs;
@@ -30,6 +31,9 @@ internal sealed class ResultWriter(JobRunInfo job, IObjectStore storage, IServic
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AvatarsDbContext>();
+
+        // Writing a file again replaces it: one index row per key.
+        await db.ResultFiles.IgnoreQueryFilters().Where(r => r.JobName == job.Name && r.StorageKey == key).ExecuteDeleteAsync(cancellationToken);
         db.ResultFiles.Add(new ResultFileEntity
         {
             JobName = job.Name,

@@ -9,10 +9,11 @@ namespace Avatars.Server.Jobs;
 
 /// <summary>
 /// Retention (api.md §20): deletes uploads older than <see cref="LimitsOptions.UploadRetentionDays"/>, the results
-/// of jobs ended more than <see cref="LimitsOptions.ResultRetentionDays"/> ago (marking them expired: 410), and
-/// stale staging files. One instance at a time: a PostgreSQL advisory lock, an in-process lock on SQLite.
+/// of jobs ended more than <see cref="LimitsOptions.ResultRetentionDays"/> ago (marking them expired: 410), stale
+/// staging files and expired idempotency keys. One instance at a time: a PostgreSQL advisory lock, an in-process
+/// lock on SQLite.
 /// </summary>
-internal sealed class RetentionSweeper(IServiceScopeFactory scopes, AvatarsServerOptions options, TimeProvider time, ILogger<RetentionSweeper> logger)
+internal sealed class RetentionSweeper(IServiceScopeFactory scopes, AvatarsServerOptions options, TimeProvider time, JobTimings timings, ILogger<RetentionSweeper> logger)
 {
     // Arbitrary application-wide key of the PostgreSQL advisory lock.
     private const long AdvisoryLockKey = 0x4176_6174_5265_7431;
@@ -101,6 +102,9 @@ internal sealed class RetentionSweeper(IServiceScopeFactory scopes, AvatarsServe
             await db.Jobs.IgnoreQueryFilters().Where(j => j.Name == job.Name)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.ResultsExpired, true), cancellationToken);
         }
+
+        var idempotencyCutoff = now.UtcDateTime - timings.IdempotencyLifetime;
+        await db.IdempotencyRecords.IgnoreQueryFilters().Where(r => r.CreatedAt < idempotencyCutoff).ExecuteDeleteAsync(cancellationToken);
 
         var temporary = DeleteStaleTemporaryFiles(now);
         var result = new RetentionSweepResult(uploads, ended.Count, temporary);
