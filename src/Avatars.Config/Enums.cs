@@ -124,7 +124,7 @@ public enum ReportType
     Pia,
 }
 
-/// <summary>Report output format (<c>pdf</c> or <c>docx</c>).</summary>
+/// <summary>Report output format (<c>pdf</c>, <c>docx</c>, or <c>html</c> on this project's servers).</summary>
 public enum OutputFormat
 {
     /// <summary><c>pdf</c>.</summary>

@@ -17,7 +17,7 @@ public sealed class WireFormatTests
         Assert.Equal(["specified", "max", "min", "mean"], WireValues.All<AlignmentMethod>());
         Assert.Equal(["variables", "parameters", "tables_links"], WireValues.All<AdviceType>());
         Assert.Equal(["basic", "pia"], WireValues.All<ReportType>());
-        Assert.Equal(["pdf", "docx"], WireValues.All<OutputFormat>());
+        Assert.Equal(["pdf", "docx", "html"], WireValues.All<OutputFormat>());
         Assert.Equal(
             [
                 "AvatarVolume", "AvatarSchema", "AvatarParameters", "AvatarPrivacyMetricsParameters",
