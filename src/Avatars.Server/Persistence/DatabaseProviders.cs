@@ -10,7 +10,8 @@ internal static class DatabaseProviders
     {
         // Writers wait for each other instead of failing with "database is locked".
         var csb = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30, Pooling = true };
-        builder.UseSqlite(csb.ToString(), o => o.MigrationsAssembly(typeof(DatabaseProviders).Assembly.GetName().Name));
+        builder.UseSqlite(csb.ToString(), o => o.MigrationsAssembly(typeof(DatabaseProviders).Assembly.GetName().Name))
+            .AddInterceptors(SqlitePragmas.Instance);
     }
 
     public static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) =>
