@@ -1,3 +1,4 @@
+using Avatars.Engine.Reporting;
 using Avatars.Config;
 using Avatars.Server.Api;
 

@@ -1,3 +1,4 @@
+using Avatars.Server.Tests.Infrastructure;
 using System.Security.Claims;
 using System.Text;
 using Avatars.Server.Auth;

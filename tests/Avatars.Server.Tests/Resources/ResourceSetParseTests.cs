@@ -1,3 +1,4 @@
+using Avatars.Engine.Reporting;
 using System.Text;
 using Avatars.Server.Api;
 using Avatars.Server.Resources;

@@ -1,3 +1,4 @@
+using Avatars.Engine.Reporting;
 using Avatars.Data.IO;
 using Avatars.Engine.Reporting.Plots;
 using Avatars.Engine.Reporting.Report;
@@ -17,7 +18,7 @@ public static class EvaluationWriter
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         Directory.CreateDirectory(directory);
-        var name = FigureFileNames.EscapeTableName(evaluation.Original.Name);
+        var name = TableNameEscaping.Escape(evaluation.Original.Name);
         var written = new List<string>
         {
             await WriteTextAsync(Path.Combine(directory, $"{name}.privacy.json"), evaluation.Privacy.ToJson(), cancellationToken),

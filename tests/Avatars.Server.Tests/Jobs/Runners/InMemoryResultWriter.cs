@@ -1,3 +1,4 @@
+using Avatars.Server.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Text;
 using Avatars.Server.Jobs;

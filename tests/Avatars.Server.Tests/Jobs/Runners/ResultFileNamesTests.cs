@@ -1,3 +1,4 @@
+using Avatars.Engine.Reporting;
 using Avatars.Server.Jobs.Runners;
 
 namespace Avatars.Server.Tests.Jobs.Runners;
@@ -20,15 +21,15 @@ public sealed class ResultFileNamesTests
     [InlineData("été.données")]
     [InlineData("")]
     public void Unescape_reverses_escape(string name) =>
-        Assert.Equal(name, ResultFileNames.Unescape(ResultFileNames.Escape(name)));
+        Assert.Equal(name, TableNameEscaping.Unescape(ResultFileNames.Escape(name)));
 
     [Fact]
     public void Unescape_is_one_left_to_right_pass()
     {
-        Assert.Equal("a.", ResultFileNames.Unescape("a_dot_"));
-        Assert.Equal(".dot_", ResultFileNames.Unescape("_dot_dot_"));
+        Assert.Equal("a.", TableNameEscaping.Unescape("a_dot_"));
+        Assert.Equal(".dot_", TableNameEscaping.Unescape("_dot_dot_"));
 
         // 'a_dot.' does not round-trip (rejected at PUT /api/resources): unescaping the escape gives another name.
-        Assert.NotEqual("a_dot.", ResultFileNames.Unescape(ResultFileNames.Escape("a_dot.")));
+        Assert.NotEqual("a_dot.", TableNameEscaping.Unescape(ResultFileNames.Escape("a_dot.")));
     }
 }

@@ -1,3 +1,4 @@
+using Avatars.Server.Tests.Infrastructure;
 using Avatars.Config;
 using Avatars.Data;
 using Avatars.Data.Generation;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Avatars.Server.Resources;
+namespace Avatars.Engine.Reporting;
 
 /// <summary>
 /// Table names in result file names (api.md §19.2): <c>.</c> → <c>_dot_</c>, <c>/</c> → <c>_slash_</c>,
@@ -12,6 +12,7 @@ public static partial class TableNameEscaping
     /// <summary>Escapes a table name for file names.</summary>
     public static string Escape(string tableName)
     {
+        ArgumentNullException.ThrowIfNull(tableName);
         var sb = new StringBuilder(tableName.Length + 8);
         foreach (var c in tableName)
         {
@@ -29,7 +30,7 @@ public static partial class TableNameEscaping
     }
 
     /// <summary>Reverses <see cref="Escape"/> in one left-to-right pass.</summary>
-    public static string Unescape(string escaped) => Escaped().Replace(escaped, m => m.Value switch
+    public static string Unescape(string escaped) => Escaped().Replace(escaped ?? throw new ArgumentNullException(nameof(escaped)), m => m.Value switch
     {
         "_dot_" => ".",
         "_slash_" => "/",
