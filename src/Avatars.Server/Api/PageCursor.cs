@@ -25,7 +25,10 @@ internal readonly record struct PageCursor(DateTime CreatedAt, Guid Id)
         {
             var text = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
             var parts = text.Split(':');
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && Guid.TryParseExact(parts[1], "N", out var id))
+            if (parts.Length == 2
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks <= DateTime.MaxValue.Ticks
+                && Guid.TryParseExact(parts[1], "N", out var id))
             {
                 return new PageCursor(new DateTime(ticks, DateTimeKind.Utc), id);
             }
@@ -36,6 +39,16 @@ internal readonly record struct PageCursor(DateTime CreatedAt, Guid Id)
 
         throw new ApiValidationException(["query", "cursor"], "invalid cursor: pass the next_cursor value of a previous page unchanged", "value_error");
     }
+
+    /// <summary>
+    /// The order of ids within one creation instant, as both databases sort them (SQLite: uppercase text,
+    /// PostgreSQL: uuid bytes; both agree with an ordinal comparison of the hex form).
+    /// </summary>
+    public static int CompareIds(Guid a, Guid b) => string.CompareOrdinal(a.ToString("D"), b.ToString("D"));
+
+    /// <summary>True when (<paramref name="createdAt"/>, <paramref name="id"/>) comes after this cursor in the page order.</summary>
+    public bool Precedes(DateTime createdAt, Guid id, bool descending) =>
+        createdAt != CreatedAt || (descending ? CompareIds(id, Id) < 0 : CompareIds(id, Id) > 0);
 
     /// <summary>Checks <c>limit</c> (default 100, 1–1000) and <c>order</c> (<c>asc</c> default, or <c>desc</c>).</summary>
     public static (int Limit, bool Descending) ReadPaging(int? limit, string? order)

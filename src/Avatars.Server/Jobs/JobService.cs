@@ -17,8 +17,6 @@ namespace Avatars.Server.Jobs;
 /// </summary>
 internal sealed class JobService(AvatarsDbContext db, AvatarsServerOptions options, TimeProvider time, JobSignal signal, JobTimings timings)
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 1000;
     private static readonly string Pending = JobStatus.Pending.ToWire();
     private static readonly string Running = JobStatus.Running.ToWire();
     private static readonly string Cancelled = JobStatus.Cancelled.ToWire();
@@ -96,18 +94,7 @@ internal sealed class JobService(AvatarsDbContext db, AvatarsServerOptions optio
     /// <summary>A page of jobs, filtered and ordered by creation time.</summary>
     public async Task<JobListResponse> ListAsync(CurrentUser user, JobListQuery query, CancellationToken cancellationToken)
     {
-        var limit = query.Limit ?? DefaultLimit;
-        if (limit is < 1 or > MaxLimit)
-        {
-            throw new ApiValidationException(["query", "limit"], $"limit must be between 1 and {MaxLimit}", "value_error");
-        }
-
-        var descending = query.Order switch
-        {
-            null or "asc" => false,
-            "desc" => true,
-            _ => throw new ApiValidationException(["query", "order"], "order must be 'asc' or 'desc'", "enum"),
-        };
+        var (limit, descending) = PageCursor.ReadPaging(query.Limit, query.Order);
         if (query.AllUsers && !user.IsAdmin)
         {
             throw ApiException.Forbidden("all_users=true requires the admin role");
@@ -119,11 +106,7 @@ internal sealed class JobService(AvatarsDbContext db, AvatarsServerOptions optio
         var statuses = query.Statuses.Select(s => JobWireNames.ParseStatus(s) is null
             ? throw new ApiValidationException(["query", "status"], $"unknown job status '{s}'", "enum")
             : s).ToList();
-        JobCursor? cursor = null;
-        if (query.Cursor is not null)
-        {
-            cursor = JobCursor.TryDecode(query.Cursor) ?? throw new ApiValidationException(["query", "cursor"], "invalid cursor", "value_error");
-        }
+        var cursor = PageCursor.Decode(query.Cursor);
 
         var jobs = query.AllUsers ? db.Jobs.IgnoreQueryFilters() : db.Jobs.Where(j => j.UserId == user.Id);
         if (kinds.Count > 0)
@@ -149,9 +132,9 @@ internal sealed class JobService(AvatarsDbContext db, AvatarsServerOptions optio
         // Keyset paging on (created_at, name). Jobs created at the same instant as the cursor are fetched again
         // and skipped here, because UUIDs have no ordering operator in LINQ.
         var skipTies = 0;
-        if (cursor is not null)
+        if (cursor is { } c)
         {
-            var at = cursor.CreatedAt;
+            var at = c.CreatedAt;
             skipTies = await jobs.CountAsync(j => j.CreatedAt == at, cancellationToken);
             jobs = descending ? jobs.Where(j => j.CreatedAt <= at) : jobs.Where(j => j.CreatedAt >= at);
         }
@@ -160,14 +143,13 @@ internal sealed class JobService(AvatarsDbContext db, AvatarsServerOptions optio
             ? jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Name)
             : jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.Name);
         var rows = await jobs.AsNoTracking().Include(j => j.DependsOn).Take(limit + 1 + skipTies).ToListAsync(cancellationToken);
-        if (cursor is not null)
+        if (cursor is { } after)
         {
-            rows = [.. rows.Where(j => j.CreatedAt != cursor.CreatedAt
-                || (descending ? JobCursor.CompareNames(j.Name, cursor.Name) < 0 : JobCursor.CompareNames(j.Name, cursor.Name) > 0))];
+            rows = [.. rows.Where(j => after.Precedes(j.CreatedAt, j.Name, descending))];
         }
 
         var page = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? new JobCursor(page[^1].CreatedAt, page[^1].Name).Encode() : null;
+        var next = rows.Count > limit ? new PageCursor(page[^1].CreatedAt, page[^1].Name).Encode() : null;
         return new JobListResponse([.. page.Select(JobResponse.From)], next);
     }
 

@@ -69,17 +69,20 @@ internal sealed class ResourceSetService(AvatarsDbContext db, IObjectStore stora
             query = query.Where(s => s.DisplayName == displayName);
         }
 
+        // Keyset paging on (created_at, set_name); sets created at the cursor's instant are fetched again and
+        // skipped in memory, as ids have no ordering operator in LINQ.
+        var skipTies = 0;
         if (after is { } c)
         {
-            query = descending
-                ? query.Where(s => s.CreatedAt < c.CreatedAt || (s.CreatedAt == c.CreatedAt && s.SetName.CompareTo(c.Id) < 0))
-                : query.Where(s => s.CreatedAt > c.CreatedAt || (s.CreatedAt == c.CreatedAt && s.SetName.CompareTo(c.Id) > 0));
+            skipTies = await query.CountAsync(s => s.CreatedAt == c.CreatedAt, cancellationToken);
+            query = descending ? query.Where(s => s.CreatedAt <= c.CreatedAt) : query.Where(s => s.CreatedAt >= c.CreatedAt);
         }
 
         query = descending
             ? query.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.SetName)
             : query.OrderBy(s => s.CreatedAt).ThenBy(s => s.SetName);
-        var page = await query.Take(size + 1).Select(s => new { s.SetName, s.DisplayName, s.Version, s.CreatedAt }).ToListAsync(cancellationToken);
+        var rows = await query.Take(size + 1 + skipTies).Select(s => new { s.SetName, s.DisplayName, s.Version, s.CreatedAt }).ToListAsync(cancellationToken);
+        var page = after is { } a ? [.. rows.Where(s => a.Precedes(s.CreatedAt, s.SetName, descending))] : rows;
         var next = page.Count > size ? new PageCursor(page[size - 1].CreatedAt, page[size - 1].SetName).Encode() : null;
         return new ResourceSetListResponse(
             [.. page.Take(size).Select(s => new ResourceSetSummary(s.SetName.ToString("D"), s.DisplayName, s.Version, s.CreatedAt))],
