@@ -19,7 +19,7 @@ internal static class RunCommand
         var yaml = new Argument<FileInfo>("resources") { Description = "The resource set (multi-document avatar_yaml, e.g. written by the vendor's Python client or Runner.GetYaml)." };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Folder holding the files the YAML refers to (default: the YAML's folder)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Where the results are downloaded, one folder per job.", DefaultValueFactory = _ => new DirectoryInfo("avatars-run") };
-        var server = new Option<Uri?>("--server") { Description = "A running server (e.g. https://avatars.example.com/api; default AVATAR_BASE_API_URL, else an embedded server). Credentials: AVATAR_USERNAME/AVATAR_PASSWORD or AVATAR_API_KEY." };
+        var server = new Option<string?>("--server") { Description = "A running server (e.g. https://avatars.example.com/api; default AVATAR_BASE_API_URL, else an embedded server). Credentials: AVATAR_USERNAME/AVATAR_PASSWORD or AVATAR_API_KEY." };
         var command = new Command("run", "Run every job of a resource-set YAML on a server and download the results.") { yaml, data, output, server };
         command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(console, async () =>
         {
@@ -51,11 +51,11 @@ internal static class RunCommand
                 }
             }
 
-            var target = parse.GetValue(server) ?? (Environment.GetEnvironmentVariable("AVATAR_BASE_API_URL") is { Length: > 0 } env ? new Uri(env) : null);
+            var target = parse.GetValue(server) ?? (Environment.GetEnvironmentVariable("AVATAR_BASE_API_URL") is { Length: > 0 } env ? env : null);
             var outputDirectory = parse.GetValue(output)!.FullName;
             if (target is not null)
             {
-                using var connection = await ServerConnection.LoginAsync(ApiRoot(target), Environment.GetEnvironmentVariable("AVATAR_USERNAME"), Environment.GetEnvironmentVariable("AVATAR_PASSWORD"), Environment.GetEnvironmentVariable("AVATAR_API_KEY"), cancellationToken);
+                using var connection = await ServerConnection.LoginAsync(Admin.AdminConnection.ServerRoot(target), Environment.GetEnvironmentVariable("AVATAR_USERNAME"), Environment.GetEnvironmentVariable("AVATAR_PASSWORD"), Environment.GetEnvironmentVariable("AVATAR_API_KEY"), cancellationToken);
                 return await new RunExecution(console, connection).ExecuteAsync(plan, text, dataDirectory, outputDirectory, cancellationToken);
             }
 
@@ -75,13 +75,6 @@ internal static class RunCommand
             }
         }));
         return command;
-    }
-
-    /// <summary>Accepts the vendor's base URL form (ending in <c>/api</c>) as well as the server root.</summary>
-    private static Uri ApiRoot(Uri url)
-    {
-        var text = url.ToString().TrimEnd('/');
-        return new Uri(text.EndsWith("/api", StringComparison.Ordinal) ? text[..^4] : text);
     }
 
     private static void TryDelete(string directory)
