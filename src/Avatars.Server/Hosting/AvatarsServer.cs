@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Avatars.Server.Hosting;
 
 /// <summary>
-/// A running Avatars server. <see cref="StartAsync"/> builds the ASP.NET Core application from
+/// A running Avatars server. <see cref="StartAsync(AvatarsServerOptions, Action{ILoggingBuilder}?, CancellationToken)"/> builds the ASP.NET Core application from
 /// <see cref="AvatarsServerOptions"/>, applies database migrations, creates the bootstrap admin and starts
 /// listening; tests, tutorials and <c>avatars serve</c> all start it this way.
 /// </summary>
@@ -35,10 +35,14 @@ public sealed class AvatarsServer : IAsyncDisposable
     /// <param name="configureLogging">Optional logging set-up (default: console at Information, Warning for ASP.NET Core).</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     /// <exception cref="ServerConfigurationException">A setting is invalid.</exception>
-    public static async Task<AvatarsServer> StartAsync(AvatarsServerOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+    public static Task<AvatarsServer> StartAsync(AvatarsServerOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default) =>
+        StartAsync(options, configureLogging, configureServices: null, cancellationToken);
+
+    /// <summary>Builds and starts a server, letting tests replace services (e.g. the clock) after the defaults are registered.</summary>
+    internal static async Task<AvatarsServer> StartAsync(AvatarsServerOptions options, Action<ILoggingBuilder>? configureLogging, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var app = ServerApplication.Build(options, configureLogging);
+        var app = ServerApplication.Build(options, configureLogging, configureServices);
         await ServerApplication.InitializeAsync(app, cancellationToken);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -17,7 +17,7 @@ namespace Avatars.Server.Hosting;
 /// <summary>The composition root: services and the request pipeline of the server.</summary>
 internal static class ServerApplication
 {
-    public static WebApplication Build(AvatarsServerOptions options, Action<ILoggingBuilder>? configureLogging)
+    public static WebApplication Build(AvatarsServerOptions options, Action<ILoggingBuilder>? configureLogging, Action<IServiceCollection>? configureServices = null)
     {
         ServerOptionsValidator.Validate(options);
         Directory.CreateDirectory(options.DataDirectoryFullPath);
@@ -69,6 +69,7 @@ internal static class ServerApplication
             services.AddCors(c => c.AddDefaultPolicy(p => p.WithOrigins([.. options.CorsOrigins]).AllowAnyHeader().AllowAnyMethod()));
         }
 
+        configureServices?.Invoke(services);
         var app = builder.Build();
         if (options.TrustForwardedHeaders)
         {

@@ -32,7 +32,7 @@ public sealed class TestServer : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts a server; <paramref name="configure"/> adjusts the options (data directory, limits, backends…).</summary>
-    public static async Task<TestServer> StartAsync(Action<AvatarsServerOptions>? configure = null, string? dataDirectory = null)
+    public static async Task<TestServer> StartAsync(Action<AvatarsServerOptions>? configure = null, string? dataDirectory = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         var directory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "avatars-server-tests", Guid.NewGuid().ToString("N"));
         var options = new AvatarsServerOptions
@@ -42,7 +42,7 @@ public sealed class TestServer : IAsyncDisposable
             Bootstrap = { AdminUsername = "admin", AdminPassword = AdminPassword },
         };
         configure?.Invoke(options);
-        var server = await AvatarsServer.StartAsync(options, logging => logging.SetMinimumLevel(LogLevel.Warning), TestContext.Current.CancellationToken);
+        var server = await AvatarsServer.StartAsync(options, logging => logging.SetMinimumLevel(LogLevel.Warning), configureServices, TestContext.Current.CancellationToken);
         return new TestServer(server, options, dataDirectory is null);
     }
 
