@@ -274,9 +274,6 @@ internal static class ColumnData
         return column;
     }
 
-    /// <summary>The table with <paramref name="column"/> in place of a column of the same name, or appended.</summary>
-    public static Table Set(Table table, Column column) => table.WithColumn(column);
-
     private static double ToDouble(string name, object value) => value switch
     {
         double d => d,
