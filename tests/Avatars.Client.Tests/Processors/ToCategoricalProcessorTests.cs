@@ -46,6 +46,31 @@ public sealed class ToCategoricalProcessorTests
     }
 
     [Fact]
+    public void Round_trip_restores_zoned_timestamps()
+    {
+        var utc = new DateTime(2020, 1, 1, 8, 30, 0).Ticks;
+        var source = Of(new DateTimeColumn("d", [utc, utc, utc + TimeSpan.TicksPerHour], offset: TimeSpan.FromHours(2)));
+        var processor = new ToCategoricalProcessor(2);
+        var pre = processor.Preprocess(source);
+        Assert.Equal(["2020-01-01 10:30:00+02:00", "2020-01-01 10:30:00+02:00", "2020-01-01 11:30:00+02:00"], pre.Texts("d"));
+        var back = processor.Postprocess(source, pre);
+        Assert.Equal(ColumnType.DateTimeTz, back["d"].Type);
+        Assert.Equal(source.Texts("d"), back.Texts("d"));
+    }
+
+    [Fact]
+    public void Integer_column_read_back_as_floats_is_restored()
+    {
+        // Avatars read from a CSV may come back as "1.0"-style numbers.
+        var source = Of(Int("i", 1, 2, 1));
+        var processor = new ToCategoricalProcessor(2);
+        processor.Preprocess(source);
+        var back = processor.Postprocess(source, Of(Float("i", 2, 1, 1)));
+        Assert.Equal(ColumnType.Int, back["i"].Type);
+        Near([2, 1, 1], back.Doubles("i"));
+    }
+
+    [Fact]
     public void Boolean_column_with_missing_values_is_not_converted()
     {
         // pandas would hold it as the nullable `boolean` dtype, which the vendor excludes.
