@@ -28,7 +28,7 @@ public sealed partial class RunnerConfiguration
 
         if (!Config.HasTable(tableName))
         {
-            throw new ArgumentException($"Expected table '{tableName}' to be created. Try running it first.", nameof(tableName));
+            throw new ArgumentException($"Expected table '{tableName}' to be created. Try running it first.");
         }
 
         var dp = Config.GetAvatarizationDp(tableName);
