@@ -173,15 +173,13 @@ public sealed partial class ResourceSetBuilder
             });
         }
 
-        set.Documents.Add(new AvatarSchema { Name = SchemaName, Tables = _tables.Values.Select(t => ModelCopy.Copy(t.Info)).ToList() });
-        foreach (var table in set.Documents.OfType<AvatarSchema>().Single().Tables)
+        var schema = new AvatarSchema { Name = SchemaName, Tables = _tables.Values.Select(t => ModelCopy.Copy(t.Info)).ToList() };
+        foreach (var table in schema.Tables.Where(t => t.Links is { Count: 0 }))
         {
-            if (table.Links is { Count: 0 })
-            {
-                table.Links = null; // a deleted last link leaves no empty list behind
-            }
+            table.Links = null; // a deleted last link leaves no empty list behind
         }
 
+        set.Documents.Add(schema);
         set.Documents.Add(new AvatarSchema
         {
             Name = AvatarizedSchemaName,
@@ -225,10 +223,12 @@ public sealed partial class ResourceSetBuilder
         if (_tables.Count > 0)
         {
             // Metrics are emitted whenever tables exist, so that metrics-only runs (user avatars) work.
-            set.Documents.Add(new AvatarPrivacyMetricsParameters { Name = PrivacyMetricsName, Spec = MetricsSpec(hasStandard, seed, PrivacyMetricsName) });
-            ((ParametersDocument)set.Documents[^1]).Spec.PrivacyMetrics = ModelCopy.CopySection(_privacyMetrics, ModelCopy.Copy);
-            set.Documents.Add(new AvatarSignalMetricsParameters { Name = SignalMetricsName, Spec = MetricsSpec(hasStandard, seed, SignalMetricsName) });
-            ((ParametersDocument)set.Documents[^1]).Spec.SignalMetrics = ModelCopy.CopySection(_signalMetrics, ModelCopy.Copy);
+            var privacy = MetricsSpec(hasStandard, seed, PrivacyMetricsName);
+            privacy.PrivacyMetrics = ModelCopy.CopySection(_privacyMetrics, ModelCopy.Copy);
+            set.Documents.Add(new AvatarPrivacyMetricsParameters { Name = PrivacyMetricsName, Spec = privacy });
+            var signal = MetricsSpec(hasStandard, seed, SignalMetricsName);
+            signal.SignalMetrics = ModelCopy.CopySection(_signalMetrics, ModelCopy.Copy);
+            set.Documents.Add(new AvatarSignalMetricsParameters { Name = SignalMetricsName, Spec = signal });
         }
 
         var reportName = ReportType == ReportType.Pia ? PiaReportName : ReportName;
