@@ -22,11 +22,22 @@ public sealed partial class RunnerConfiguration
         ResourceSet set;
         try
         {
-            set = ResourceSetYaml.Parse(yaml, ResourceSetParseOptions.Lenient);
+            set = ResourceSetYaml.Parse(yaml);
         }
-        catch (ConfigValidationException ex) when (ex.Errors.FirstOrDefault(IsEnumError) is { } error)
+        catch (ConfigValidationException strict)
         {
-            throw new ArgumentException(error.Message, ex);
+            if (strict.Errors.FirstOrDefault(IsEnumError) is { } error)
+            {
+                throw new ArgumentException(error.Message, strict);
+            }
+
+            // Forward compatibility: log what a lenient read drops, then read leniently (real errors still throw).
+            foreach (var ignored in strict.Errors.Where(e => e.Message.StartsWith("unknown ", StringComparison.Ordinal)))
+            {
+                _logger.LogDebug("Ignored while loading the YAML: {Item}", ignored.ToString());
+            }
+
+            set = ResourceSetYaml.Parse(yaml, ResourceSetParseOptions.Lenient);
         }
 
         foreach (var file in Config.Load(set))

@@ -68,6 +68,9 @@ public sealed partial class RunnerConfiguration
     /// <summary>The tables, in creation order.</summary>
     public IReadOnlyList<string> TableNames => Config.TableNames;
 
+    /// <summary>True when the table was added (or loaded).</summary>
+    public bool HasTable(string tableName) => Config.HasTable(tableName);
+
     /// <summary>Checks a display name: 1–255 characters, no <c>/</c>, no control characters.</summary>
     /// <exception cref="ArgumentException">The name is invalid.</exception>
     public static void ValidateDisplayName(string displayName)

@@ -225,9 +225,25 @@ public sealed class FromYamlTests
                 "Error downloading file iris_avatars.csv",
                 "File is not available in the server, upload it with runner.UploadFileAsync(\"iris\", <data>, TableSource.FromFile(\"iris_avatars.csv\"))",
             ],
-            logger.Entries.Select(e => e.Message));
-        Assert.All(logger.Entries, e => Assert.Equal(LogLevel.Warning, e.Level));
+            logger.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message));
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Debug); // the unknown kind
         Assert.DoesNotContain("my-volume", config.GetYaml(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_kinds_and_keys_are_ignored_and_logged_at_debug()
+    {
+        var logger = new CapturingLogger();
+        var config = RunnerFixtures.New("iris_k5", logger: logger);
+        var text = RunnerFixtures.ReadGolden("single-table-1.0.8.yaml")
+            .Replace("      target: variety\n", "      target: variety\n      future_option: 3\n", StringComparison.Ordinal)
+            + "\n---\nkind: AvatarFuture\nmetadata:\n  name: f\nspec: {}\n";
+        config.FromYaml(text);
+        Assert.Equal(RunnerFixtures.ReadGolden("single-table-dotnet.yaml"), config.GetYaml());
+        Assert.True(config.HasTable("iris"));
+        Assert.Equal(2, logger.Entries.Count(e => e.Level == LogLevel.Debug));
+        Assert.Contains(logger.Entries, e => e.Message.Contains("spec.privacy_metrics.iris.future_option", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Message.Contains("AvatarFuture", StringComparison.Ordinal));
     }
 
     [Fact]
