@@ -153,23 +153,6 @@ public sealed partial class ResourceSetBuilder
     public SignalMetricsParameters? GetSignalMetrics(string tableName) =>
         _signalMetrics.TryGetValue(tableName, out var e) ? ModelCopy.Copy(e) : null;
 
-    /// <summary>
-    /// Sets entries verbatim (a copy is stored; null removes the entry), e.g. when loading a YAML (sdk.md §4.14 step 4).
-    /// Empty metrics entries (<c>visit: {}</c>) are not kept: the writer omits them.
-    /// </summary>
-    /// <exception cref="ArgumentException">The table is unknown.</exception>
-    public void SetEntries(
-        string tableName, AvatarizationParameters? avatarization = null, AvatarizationDpParameters? avatarizationDp = null,
-        TimeSeriesParameters? timeSeries = null, PrivacyMetricsParameters? privacyMetrics = null, SignalMetricsParameters? signalMetrics = null)
-    {
-        Table(tableName);
-        SetOrRemove(_avatarization, tableName, avatarization is null ? null : ModelCopy.Copy(avatarization));
-        SetOrRemove(_avatarizationDp, tableName, avatarizationDp is null ? null : ModelCopy.Copy(avatarizationDp));
-        SetOrRemove(_timeSeries, tableName, timeSeries is { Projection: null, Alignment: null } or null ? null : ModelCopy.Copy(timeSeries));
-        SetOrRemove(_privacyMetrics, tableName, privacyMetrics is null || !Truthiness.AnyValue(privacyMetrics) ? null : ModelCopy.Copy(privacyMetrics));
-        SetOrRemove(_signalMetrics, tableName, signalMetrics is null || !Truthiness.AnyValue(signalMetrics) ? null : ModelCopy.Copy(signalMetrics));
-    }
-
     /// <summary>Removes the table's entries from the five sections (a no-op for sections without an entry).</summary>
     public void DeleteParameters(string tableName)
     {

@@ -56,7 +56,8 @@ public sealed class BuilderRulesTests
         Assert.Equal(Message, Assert.Throws<ArgumentException>(() => builder.CreateTimeSeriesParameters("t", nf: 3)).Message);
         Assert.Equal(Message, Assert.Throws<ArgumentException>(() => builder.CreatePrivacyMetricsParameters("t")).Message);
         Assert.Equal(Message, Assert.Throws<ArgumentException>(() => builder.CreateSignalMetricsParameters("t")).Message);
-        Assert.Equal(Message, Assert.Throws<ArgumentException>(() => builder.SetEntries("t")).Message);
+        Assert.Equal(Message, Assert.Throws<ArgumentException>(() => builder.DeleteParameterFields("t", ["k"])).Message);
+        Assert.Equal(Message, Assert.Throws<ArgumentException>(() => builder.CreateLink("t", "u", "id", "t_id")).Message);
     }
 
     [Fact]
