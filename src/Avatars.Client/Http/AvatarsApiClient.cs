@@ -47,6 +47,18 @@ public sealed class AvatarsApiClient : IAvatarsApiClient, IDisposable
             throw new ArgumentException($"Expected an absolute base_url. Got {original} instead", nameof(options));
         }
 
+        RequirePositiveOrInfinite(options.Timeout, "Timeout");
+        RequirePositiveOrInfinite(options.TransferTimeout, "TransferTimeout");
+        if (options.MaxRetries < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetries, "MaxRetries must be 0 or more.");
+        }
+
+        if (options.MaxRetryDelay < TimeSpan.Zero || options.MaxRateLimitWait < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxRetryDelay and MaxRateLimitWait must not be negative.");
+        }
+
         Options = options;
         _baseUrl = options.BaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Avatars.Client.Http");
@@ -233,6 +245,14 @@ public sealed class AvatarsApiClient : IAvatarsApiClient, IDisposable
         }
 
         return handler;
+    }
+
+    private static void RequirePositiveOrInfinite(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive or Timeout.InfiniteTimeSpan.");
+        }
     }
 
     private static string SdkVersion()

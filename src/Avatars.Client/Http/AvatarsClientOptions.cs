@@ -24,6 +24,12 @@ public sealed class AvatarsClientOptions
     /// <summary>Cap of the exponential back-off between retries (1, 2, 4, 5, 5, … s by default).</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Longest <c>Retry-After</c> the client waits for on a <c>429</c> (default 60 s); a longer one (e.g. a login
+    /// lock-out) surfaces at once as <see cref="AvatarsApiException"/>.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Sleep between two polls of a job (used by the Runner).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -91,12 +91,15 @@ internal sealed class AvatarsHttpPipeline : DelegatingHandler
             var response = await SendWithRetriesAsync(template, authorization, headers, method, path, timeout, replayable, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.TooManyRequests && rateLimitWaits < _options.MaxRetries)
             {
-                rateLimitWaits++;
                 var delay = await RetryAfterAsync(response, cancellationToken).ConfigureAwait(false);
-                response.Dispose();
-                _logger.LogInformation("Rate limited on {Method} {Path}; retrying in {Seconds}s...", method, path, delay.TotalSeconds);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                continue;
+                if (delay <= _options.MaxRateLimitWait)
+                {
+                    rateLimitWaits++;
+                    response.Dispose();
+                    _logger.LogInformation("Rate limited on {Method} {Path}; retrying in {Seconds}s...", method, path, delay.TotalSeconds);
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
             }
 
             if (response.StatusCode == HttpStatusCode.Unauthorized && !anonymous && !refreshed)

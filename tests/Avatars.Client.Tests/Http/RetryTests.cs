@@ -127,6 +127,26 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_retry_after_longer_than_the_allowed_wait_surfaces_at_once()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.TooManyRequests, """{"detail":{"message":"too many login attempts","code":"rate_limited"},"retry_after":900}""", ("Retry-After", "900")));
+        using var client = TestClients.Create(stub);
+        var error = await Assert.ThrowsAsync<AvatarsApiException>(() => client.AuthenticateAsync("u", "p", TestContext.Current.CancellationToken));
+
+        Assert.Equal("Got error in HTTP request: post /login. Error status 429 - too many login attempts", error.Message);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public void Invalid_timeouts_and_retry_counts_are_rejected()
+    {
+        var stub = new StubHandler((_, _) => Unused);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AvatarsApiClient(TestClients.Options(o => o.Timeout = TimeSpan.Zero), stub));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AvatarsApiClient(TestClients.Options(o => o.MaxRetries = -1), stub));
+        using var infinite = new AvatarsApiClient(TestClients.Options(o => { o.Timeout = Timeout.InfiniteTimeSpan; o.MaxRetries = 0; }), stub);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_is_not_retried()
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
