@@ -68,6 +68,7 @@ public static class ClientCodeGenerator
             InjectHttpClient = true,
             DisposeHttpClient = false,
             ExceptionClass = "GeneratedApiException",
+            GenerateExceptionClasses = false, // hand-written in Http/GeneratedApiException.cs, deriving from AvatarsApiException
             GenerateOptionalParameters = false,
             CSharpGeneratorSettings =
             {
@@ -105,7 +106,6 @@ public static class ClientCodeGenerator
             "// (NSwag.CodeGeneration.CSharp, settings in tools/Avatars.ClientGenerator/ClientCodeGenerator.cs)\n" +
             "// </auto-generated>";
         code = header + code[(end + "//----------------------".Length)..];
-        code = code.Replace("public partial class GeneratedApiException", "internal partial class GeneratedApiException", StringComparison.Ordinal);
         code = code.Replace("public partial class FileParameter", "internal partial class FileParameter", StringComparison.Ordinal);
 
         // NSwag serializes every string body as JSON and reads every string response as JSON; YAML is text both ways.

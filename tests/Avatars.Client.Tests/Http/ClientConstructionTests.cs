@@ -63,6 +63,16 @@ public sealed class ClientConstructionTests
     }
 
     [Fact]
+    public async Task An_undecodable_success_answer_surfaces_as_an_api_exception()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, "not json", ("X-Request-Id", "req-7")));
+        using var client = TestClients.Create(stub);
+        var error = await Assert.ThrowsAnyAsync<AvatarsApiException>(() => client.Health.GetHealthAsync(TestContext.Current.CancellationToken));
+        Assert.StartsWith("Unexpected answer from the API: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal("req-7", error.RequestId);
+    }
+
+    [Fact]
     public async Task Every_request_carries_the_dotnet_user_agent()
     {
         var stub = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"message":"ok","version":"1.0.0"}"""));

@@ -126,13 +126,13 @@ public sealed class ServerIntegrationTests
         var directory = TempFolder();
         try
         {
-            await using var server = await StartAsync(directory, TimeSpan.FromSeconds(1), ct);
+            await using var server = await StartAsync(directory, TimeSpan.FromSeconds(3), ct);
             using var client = new AvatarsApiClient(ClientOptions(server));
             await client.AuthenticateAsync("admin", AdminPassword, ct);
             var before = client.AuthTokens!;
             Assert.Equal("admin", (await client.GetMeAsync(ct)).Username);
 
-            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            await Task.Delay(TimeSpan.FromSeconds(4), ct);
             Assert.Equal("admin", (await client.GetMeAsync(ct)).Username);
 
             var after = client.AuthTokens!;
