@@ -25,6 +25,12 @@ internal sealed class AvatarsHttpPipeline : DelegatingHandler
         "login", "refresh", "health", "health/db", "health/storage", "check_client",
     };
 
+    /// <summary>
+    /// POSTs without side effects beyond issuing something new, safe to resend after any transport failure. Not
+    /// <c>refresh</c>: a replayed refresh would present a spent token, which revokes the whole token chain.
+    /// </summary>
+    private static readonly HashSet<string> ReplayablePosts = new(StringComparer.Ordinal) { "login", "upload_url" };
+
     private readonly AvatarsClientOptions _options;
     private readonly AuthSession _session;
     private readonly string _baseUrl;
@@ -80,7 +86,7 @@ internal sealed class AvatarsHttpPipeline : DelegatingHandler
         }
 
         var template = await RequestTemplate.CreateAsync(request, cancellationToken).ConfigureAwait(false);
-        var replayable = IsIdempotent(request.Method) || template.HasIdempotencyKey;
+        var replayable = IsIdempotent(request.Method) || template.HasIdempotencyKey || (!signed && ReplayablePosts.Contains(path.TrimStart('/')));
         var timeout = signed ? _options.TransferTimeout : _options.Timeout;
         var headers = signed ? _transferHeaders : _apiHeaders;
         var refreshed = false;

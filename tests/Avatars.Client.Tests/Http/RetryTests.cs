@@ -102,6 +102,28 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Upload_url_requests_are_replayed_but_refresh_requests_are_not()
+    {
+        var stub = new StubHandler((r, i) => i == 0
+            ? throw new HttpRequestException(HttpRequestError.ResponseEnded, "the response ended prematurely")
+            : StubHandler.Json(HttpStatusCode.OK, """{"url":"http://storage.test/x","key":"u/input/x","expires_at":"2026-01-05T10:15:00Z"}"""));
+        using (var client = TestClients.Create(stub, o => o.ApiKey = "k"))
+        {
+            await client.Results.GetUploadUrlAsync("x", 1, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(2, stub.Requests.Count);
+
+        var refresh = new StubHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "the response ended prematurely"));
+        using (var client = TestClients.Create(refresh))
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => client.Auth.RefreshAsync("r1", TestContext.Current.CancellationToken));
+        }
+
+        Assert.Single(refresh.Requests);
+    }
+
+    [Fact]
     public async Task A_429_waits_for_retry_after_then_retries()
     {
         var stub = new StubHandler((_, i) => i == 0
