@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using NJsonSchema.CodeGeneration.CSharp;
+using NSwag;
+using NSwag.CodeGeneration.CSharp;
+using NSwag.CodeGeneration.OperationNameGenerators;
+
+namespace Avatars.ClientGenerator;
+
+/// <summary>
+/// Turns the committed OpenAPI document (<c>api/openapi.json</c>) into the low-level client of
+/// <c>src/Avatars.Client/Generated/</c> with NSwag (System.Text.Json, internal types, no runtime dependency).
+/// </summary>
+public static class ClientCodeGenerator
+{
+    /// <summary>The command that regenerates the client, printed by the staleness test and written in the header.</summary>
+    public const string RegenerationCommand = "dotnet run --project tools/Avatars.ClientGenerator";
+
+    /// <summary>The OpenAPI document, relative to the repository root.</summary>
+    public const string OpenApiPath = "api/openapi.json";
+
+    /// <summary>The generated folder, relative to the repository root.</summary>
+    public const string GeneratedFolder = "src/Avatars.Client/Generated";
+
+    /// <summary>The one generated file, inside <see cref="GeneratedFolder"/>.</summary>
+    public const string GeneratedFileName = "AvatarsApi.g.cs";
+
+    /// <summary>Path prefix of every operation; the SDK's base URL already ends with it.</summary>
+    private const string ApiPrefix = "/api";
+
+    /// <summary>
+    /// Generates the client source. Before NSwag sees the document: the <c>/api</c> prefix is removed from every path
+    /// (request URIs are the base URL, which ends with <c>/api</c>, followed by the relative path) and the storage
+    /// routes are dropped (signed URLs are opaque to the SDK).
+    /// </summary>
+    /// <param name="openApiJson">The OpenAPI 3.1 document.</param>
+    /// <returns>The source of <see cref="GeneratedFileName"/>, with <c>\n</c> line ends.</returns>
+    public static async Task<string> GenerateAsync(string openApiJson)
+    {
+        var root = JsonNode.Parse(openApiJson)?.AsObject() ?? throw new InvalidDataException("The OpenAPI document is not a JSON object.");
+        var paths = root["paths"]?.AsObject() ?? throw new InvalidDataException("The OpenAPI document has no paths.");
+        var rewritten = new JsonObject();
+        foreach (var (path, item) in paths.ToList())
+        {
+            paths.Remove(path);
+            if (!path.StartsWith(ApiPrefix + "/", StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"Path {path} does not start with {ApiPrefix}/.");
+            }
+
+            if (path.StartsWith(ApiPrefix + "/storage/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            rewritten[path[ApiPrefix.Length..]] = item;
+        }
+
+        root["paths"] = rewritten;
+        var document = await OpenApiDocument.FromJsonAsync(root.ToJsonString()).ConfigureAwait(false);
+        var settings = new CSharpClientGeneratorSettings
+        {
+            ClassName = "{controller}Client",
+            OperationNameGenerator = new MultipleClientsFromFirstTagAndOperationIdGenerator(),
+            GenerateClientInterfaces = false,
+            ClientClassAccessModifier = "internal",
+            UseBaseUrl = true,
+            GenerateBaseUrlProperty = true,
+            InjectHttpClient = true,
+            DisposeHttpClient = false,
+            ExceptionClass = "GeneratedApiException",
+            GenerateExceptionClasses = false, // hand-written in Http/GeneratedApiException.cs, deriving from AvatarsApiException
+            GenerateOptionalParameters = false,
+            CSharpGeneratorSettings =
+            {
+                Namespace = "Avatars.Client.Generated",
+                JsonLibrary = CSharpJsonLibrary.SystemTextJson,
+                GenerateNullableReferenceTypes = true,
+                GenerateDataAnnotations = false,
+                ClassStyle = CSharpClassStyle.Poco,
+                TypeAccessModifier = "internal",
+                DateTimeType = "System.DateTimeOffset",
+                ArrayType = "System.Collections.Generic.List",
+                ArrayInstanceType = "System.Collections.Generic.List",
+                DictionaryType = "System.Collections.Generic.Dictionary",
+                DictionaryInstanceType = "System.Collections.Generic.Dictionary",
+            },
+        };
+        var code = new CSharpClientGenerator(document, settings).GenerateFile();
+        return PostProcess(code);
+    }
+
+    /// <summary>Header, internal helper types, <c>\n</c> line ends.</summary>
+    private static string PostProcess(string code)
+    {
+        code = code.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = code.IndexOf("//----------------------", StringComparison.Ordinal);
+        var end = code.IndexOf("//----------------------", start + 1, StringComparison.Ordinal);
+        if (start != 0 || end < 0)
+        {
+            throw new InvalidDataException("Unexpected NSwag header.");
+        }
+
+        var header =
+            "// <auto-generated> generated from api/openapi.json — do not edit\n" +
+            $"// Regenerate from the repository root with: {RegenerationCommand}\n" +
+            "// (NSwag.CodeGeneration.CSharp, settings in tools/Avatars.ClientGenerator/ClientCodeGenerator.cs)\n" +
+            "// </auto-generated>";
+        code = header + code[(end + "//----------------------".Length)..];
+        code = code.Replace("public partial class FileParameter", "internal partial class FileParameter", StringComparison.Ordinal);
+
+        // NSwag serializes every string body as JSON and reads every string response as JSON; YAML is text both ways.
+        code = ReplaceRequired(
+            code,
+            "var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);\n" +
+            "                    var content_ = new System.Net.Http.ByteArrayContent(json_);\n" +
+            "                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(\"application/yaml\");",
+            "var content_ = new System.Net.Http.ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));\n" +
+            "                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(\"application/yaml\");");
+        code = ReplaceRequired(
+            code,
+            "var objectResponse_ = await ReadObjectResponseAsync<string>(response_, headers_, cancellationToken).ConfigureAwait(false);",
+            "var objectResponse_ = new ObjectResponseResult<string>(await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false), string.Empty);");
+        return code.TrimEnd() + "\n";
+    }
+
+    /// <summary>Replaces every occurrence of a fragment that must exist (a silent no-op would hide an NSwag change).</summary>
+    private static string ReplaceRequired(string code, string fragment, string replacement)
+    {
+        if (!code.Contains(fragment, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Expected fragment not found in the NSwag output: {fragment}");
+        }
+
+        return code.Replace(fragment, replacement, StringComparison.Ordinal);
+    }
+}
