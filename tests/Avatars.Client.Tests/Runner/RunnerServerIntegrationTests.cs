@@ -1,0 +1,105 @@
+using System.Text;
+using Avatars.Client.Http;
+using Avatars.Client.Models;
+using Avatars.Data;
+using Avatars.Data.Generation;
+using Avatars.Server.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Avatars.Client.Tests.Runner;
+
+/// <summary>The Manager and Runner against a real server started in-process (the workflow of Tutorial 1 and 2).</summary>
+public sealed class RunnerServerIntegrationTests
+{
+    private const string AdminPassword = "admin-password-for-runner-tests";
+
+    [Fact]
+    public async Task Manager_and_runner_run_every_job_and_serve_typed_results()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var directory = Path.Combine(Path.GetTempPath(), "avatars-runner-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            await using var server = await AvatarsServer.StartAsync(
+                new AvatarsServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = directory, Bootstrap = { AdminPassword = AdminPassword } },
+                logging => logging.SetMinimumLevel(LogLevel.Warning),
+                ct);
+            using var manager = new AvatarManager(new AvatarsClientOptions
+            {
+                BaseUrl = new Uri(server.BaseAddress + "api"),
+                PollInterval = TimeSpan.FromMilliseconds(100),
+                JobTimeout = TimeSpan.FromMinutes(5),
+                MaxRetries = 2,
+                MaxRetryDelay = TimeSpan.FromMilliseconds(100),
+            });
+            await manager.AuthenticateAsync("admin", AdminPassword, ct);
+            Assert.Equal("ok", (await manager.GetHealthAsync(ct)).Message);
+
+            var original = PatientTableGenerator.Generate(200, seed: 7, name: "patients");
+            var runner = manager.CreateRunner("iris_test");
+            var progress = new StringWriter();
+            runner.Progress = new ConsoleJobProgress(progress);
+            await runner.AddTableAsync("patients", original, cancellationToken: ct);
+            runner.SetParameters("patients", k: 10);
+            var jobs = await runner.RunAsync(cancellationToken: ct);
+            Assert.Equal(JobKindWire.ExecutionOrder, jobs.Keys.ToList());
+
+            var shuffled = await runner.GetShuffledAsync("patients", ct);
+            Assert.Equal(original.ColumnNames, shuffled.ColumnNames);
+            Assert.Equal(original.RowCount, shuffled.RowCount);
+            Assert.Equal(original.Columns.Select(c => c.Type), shuffled.Columns.Select(c => c.Type));
+            var unshuffled = await runner.GetSensitiveUnshuffledAsync("patients", ct);
+            Assert.Equal(original.RowCount, unshuffled.RowCount);
+
+            var privacy = await runner.GetPrivacyMetricsAsync("patients", ct);
+            Assert.NotNull(Assert.Single(privacy)["targets"]);
+            Assert.Equal("patients", privacy[0]["metadata"]!["table_name"]!.GetValue<string>());
+            var signal = await runner.GetSignalMetricsAsync("patients", ct);
+            Assert.NotNull(Assert.Single(signal)["targets"]);
+
+            var report = Path.Combine(directory, "report.pdf");
+            await runner.DownloadReportAsync(report, ct);
+            Assert.Equal("%PDF", Encoding.ASCII.GetString(File.ReadAllBytes(report), 0, 4));
+
+            var figures = await runner.RenderPlotAsync("patients", PlotKind.Projection2D, cancellationToken: ct);
+            Assert.Contains("<html", Assert.Single(figures).Html, StringComparison.OrdinalIgnoreCase);
+            var (projectedOriginals, projectedAvatars) = await runner.GetProjectionsAsync("patients", ct);
+            Assert.Equal(original.RowCount, projectedOriginals.RowCount);
+            Assert.Equal(original.RowCount, projectedAvatars.RowCount);
+            Assert.Contains("standard job", progress.ToString(), StringComparison.Ordinal);
+
+            // Re-run after UpdateParameters: fresh results, metrics replaced (not appended).
+            var firstStandard = runner.Jobs[JobKind.Standard].Name;
+            runner.UpdateParameters("patients", p => p with { K = 5 });
+            await runner.RunAsync(cancellationToken: ct);
+            Assert.NotEqual(firstStandard, runner.Jobs[JobKind.Standard].Name);
+            var rerun = await runner.GetShuffledAsync("patients", ct);
+            Assert.NotSame(shuffled, rerun);
+            Assert.Equal(runner.Jobs[JobKind.Standard].Name, (await runner.GetRunMetadataAsync(JobKind.Standard, ct))["job_name"]!.GetValue<string>());
+            Assert.Single(await runner.GetPrivacyMetricsAsync("patients", ct));
+            Assert.Equal(2, (await manager.GetLastJobsAsync(2, ct)).Count);
+
+            // k ≥ n: the job fails with the server's message.
+            var tooLarge = manager.CreateRunner("too_large");
+            await tooLarge.AddTableAsync("small", PatientTableGenerator.Generate(20, seed: 3, name: "small"), cancellationToken: ct);
+            tooLarge.SetParameters("small", k: 50);
+            await tooLarge.RunAsync([JobKind.Standard], ct);
+            var failure = await Assert.ThrowsAsync<AvatarsJobFailedException>(() => tooLarge.GetShuffledAsync("small", ct));
+            Assert.StartsWith("Job standard failed with exception: ", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("k", failure.ServerException, StringComparison.Ordinal);
+            Assert.Equal(JobStatus.Error, (await tooLarge.GetJobAsync(JobKind.Standard, ct)).Status);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temporary folder: harmless if something still holds a file.
+            }
+        }
+    }
+}
