@@ -14,6 +14,71 @@ public sealed class RunnerServerIntegrationTests
     private const string AdminPassword = "admin-password-for-runner-tests";
 
     [Fact]
+    public async Task Run_and_wait_all_results_yaml_round_trip_and_metrics_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var directory = Path.Combine(Path.GetTempPath(), "avatars-runner-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            await using var server = await AvatarsServer.StartAsync(
+                new AvatarsServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = directory, Bootstrap = { AdminPassword = AdminPassword } },
+                logging => logging.SetMinimumLevel(LogLevel.Warning),
+                ct);
+            using var manager = new AvatarManager(new AvatarsClientOptions
+            {
+                BaseUrl = new Uri(server.BaseAddress + "api"),
+                PollInterval = TimeSpan.FromMilliseconds(100),
+                JobTimeout = TimeSpan.FromMinutes(5),
+            });
+            await manager.AuthenticateAsync("admin", AdminPassword, ct);
+
+            var visit = Visits();
+            var runner = manager.CreateRunner("visits", seed: 1);
+            await runner.AddTableAsync("visit", visit, new AddTableOptions { PrimaryKey = "v_id" }, ct);
+            runner.SetParameters("visit", k: 5, knownVariables: ["exam"], target: "cost");
+
+            var done = await runner.RunAndWaitAsync(cancellationToken: ct);
+            Assert.All(done.Values, job => Assert.Equal(JobStatus.Finished, job.Status));
+            var results = await runner.GetAllResultsAsync(ct);
+            // The server leaves the primary-key column out of the avatars today; the other columns keep their order.
+            Assert.Equal(visit.ColumnNames.Where(c => c != "v_id"), results.Shuffled["visit"].ColumnNames.Where(c => c != "v_id"));
+            Assert.Equal(visit.RowCount, results.SensitiveUnshuffled["visit"].RowCount);
+            Assert.NotEmpty(results.PrivacyMetrics["visit"]);
+            Assert.NotEmpty(results.SignalMetrics["visit"]);
+            Assert.Contains(PlotKind.Projection2D, results.Figures["visit"].Keys);
+            Assert.Equal(JobKindWire.ExecutionOrder, results.RunMetadata.Keys.OrderBy(k => JobKindWire.ExecutionOrder.ToList().IndexOf(k)).ToList());
+
+            // The YAML reloads in a new runner, which uploads the data again and runs.
+            var yamlPath = Path.Combine(directory, "visits.yaml");
+            runner.GetYaml(yamlPath);
+            var reloaded = await manager.CreateRunnerFromYamlAsync(yamlPath, "visits_reloaded", ct);
+            await reloaded.UploadFileAsync("visit", visit, cancellationToken: ct);
+            await reloaded.RunAsync([JobKind.Standard], ct);
+            var again = await reloaded.GetShuffledAsync("visit", ct);
+            Assert.All(again.Columns, c => Assert.Equal(visit[c.Name].Type, c.Type));
+
+            // Metrics only, on avatars supplied by the user.
+            var metricsOnly = manager.CreateRunner("visits_metrics_only");
+            await metricsOnly.AddTableAsync("visit", visit, new AddTableOptions { PrimaryKey = "v_id", AvatarData = results.SensitiveUnshuffled["visit"] }, ct);
+            metricsOnly.SetParameters("visit", ncp: 2);
+            await metricsOnly.RunAsync([JobKind.PrivacyMetrics, JobKind.SignalMetrics], ct);
+            Assert.NotEmpty(await metricsOnly.GetPrivacyMetricsAsync("visit", ct));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temporary folder: harmless if something still holds a file.
+            }
+        }
+    }
+
+    [Fact]
     public async Task Manager_and_runner_run_every_job_and_serve_typed_results()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -101,5 +166,19 @@ public sealed class RunnerServerIntegrationTests
                 // A temporary folder: harmless if something still holds a file.
             }
         }
+    }
+
+    /// <summary>150 visits of 60 patients (deterministic).</summary>
+    private static Table Visits()
+    {
+        var random = new Random(11);
+        const int visits = 150;
+        return new Table(
+        [
+            new IntColumn("v_id", Enumerable.Range(1, visits).Select(i => (long)i).ToArray()),
+            new IntColumn("patient_id", Enumerable.Range(0, visits).Select(i => (long)((i % 60) + 1)).ToArray()),
+            CategoryColumn.FromValues("exam", Enumerable.Range(0, visits).Select(_ => new[] { "blood", "xray", "mri" }[random.Next(3)]).ToArray()),
+            new FloatColumn("cost", Enumerable.Range(0, visits).Select(_ => Math.Round(random.NextDouble() * 500, 2)).ToArray()),
+        ], "visit");
     }
 }
