@@ -15,6 +15,8 @@ public sealed class AvatarManager : IDisposable
     /// <summary>Environment variable holding an API key (used instead of a password when set).</summary>
     public const string ApiKeyVariable = "AVATAR_API_KEY";
 
+    private const int MaxPageSize = 1000;
+
     private readonly ILoggerFactory _loggerFactory;
     private readonly bool _ownsClient;
 
@@ -203,8 +205,18 @@ public sealed class AvatarManager : IDisposable
     private async Task<IReadOnlyList<JobResponse>> LastJobsAsync(int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        // The list is paginated: newest first with the page size, then reversed to the vendor's oldest-first order.
-        var page = await AuthClient.GetJobsAsync(new JobListQuery { Descending = true, Limit = count }, cancellationToken).ConfigureAwait(false);
-        return page.Jobs.Take(count).Reverse().ToList();
+        // The list is paginated (at most 1000 per page): newest first, then reversed to the vendor's oldest-first order.
+        var jobs = new List<JobResponse>();
+        string? cursor = null;
+        do
+        {
+            var query = new JobListQuery { Descending = true, Limit = Math.Min(count - jobs.Count, MaxPageSize), Cursor = cursor };
+            var page = await AuthClient.GetJobsAsync(query, cancellationToken).ConfigureAwait(false);
+            jobs.AddRange(page.Jobs);
+            cursor = page.NextCursor;
+        }
+        while (jobs.Count < count && cursor is not null);
+
+        return jobs.Take(count).Reverse().ToList();
     }
 }

@@ -52,6 +52,9 @@ internal sealed class FakeApiClient : IAvatarsApiClient
     /// <summary>Tables served in results: the uploaded original files (without extension) unless set.</summary>
     public List<string>? Tables { get; set; }
 
+    /// <summary>Warnings returned by every PUT of a resource set.</summary>
+    public List<ValidationIssue> ResourceWarnings { get; } = [];
+
     /// <summary>Password changes (current, new).</summary>
     public List<(string Current, string New)> PasswordChanges { get; } = [];
 
@@ -81,7 +84,7 @@ internal sealed class FakeApiClient : IAvatarsApiClient
         PutYamls.Add(yaml);
         var setName = Guid.NewGuid().ToString();
         SetNames.Add(setName);
-        return Task.FromResult(new ResourceSetResponse(setName, displayName, PutYamls.Count, []));
+        return Task.FromResult(new ResourceSetResponse(setName, displayName, PutYamls.Count, ResourceWarnings.ToList()));
     }
 
     public Task<JobCreateResponse> CreateJobAsync(JobCreateRequest request, CancellationToken cancellationToken = default)

@@ -39,8 +39,17 @@ public sealed class AvatarManagerTests
         using var manager = new AvatarManager(WithJobs(5));
         Assert.Equal(["job-4", "job-5"], (await manager.GetLastJobsAsync(2, Ct)).Keys);
         Assert.Equal(5, (await manager.GetLastJobsAsync(10, Ct)).Count);
+        Assert.Contains("GET /jobs?limit=1000&desc=True", (await WithJobsAsync(1200)).Calls);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => manager.GetLastJobsAsync(0, Ct));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => manager.GetLastResultsAsync(0, Ct));
+    }
+
+    private static async Task<FakeApiClient> WithJobsAsync(int count)
+    {
+        var fake = WithJobs(3);
+        using var manager = new AvatarManager(fake);
+        await manager.GetLastJobsAsync(count, Ct);
+        return fake;
     }
 
     [Fact]

@@ -221,6 +221,20 @@ public sealed class RunnerJobsTests
         Assert.Empty(fake.Calls);
     }
 
+    [Fact]
+    public async Task Job_creation_and_resource_set_warnings_are_logged()
+    {
+        var fake = new FakeApiClient();
+        fake.ResourceWarnings.Add(new ValidationIssue(["spec", "seed_typo"], "extra field ignored", "extra_ignored"));
+        var logger = new CapturingLogger();
+        var runner = new AvatarRunner(fake, "logged", logger: logger);
+        await runner.AddTableAsync("iris", Iris(), cancellationToken: Ct);
+        runner.SetParameters("iris", k: 2);
+        await runner.RunAsync([JobKind.Standard], Ct);
+        Assert.Contains((Microsoft.Extensions.Logging.LogLevel.Information, "Creating standard job"), logger.Entries);
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("spec.seed_typo: extra field ignored", StringComparison.Ordinal));
+    }
+
     /// <summary>Reports inline (<see cref="Progress{T}"/> posts to the thread pool, which would make the test racy).</summary>
     private sealed class SynchronousProgress(Action<JobProgress> report) : IProgress<JobProgress>
     {

@@ -225,4 +225,23 @@ public sealed class RunnerResultsTests
         Assert.Equal(20, runner.Results.Advice["iris"]["k"]!.GetValue<int>());
         Assert.DoesNotContain("kind: AvatarAdviceParameters", runner.GetYaml(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Advice_is_applied_to_the_requested_table_only_and_missing_advice_is_reported()
+    {
+        var fake = new FakeApiClient();
+        var runner = new AvatarRunner(fake, "two");
+        await runner.AddTableAsync("a", RunnerJobsTests.Iris(), cancellationToken: Ct);
+        await runner.AddTableAsync("b", RunnerJobsTests.Iris(), cancellationToken: Ct);
+        runner.SetParameters("b", k: 3);
+        await runner.AdviseParametersAsync("a", Ct);
+        Assert.Equal(20, runner.Configuration.ExtractCurrentParameters("a").K);
+        Assert.Equal(3, runner.Configuration.ExtractCurrentParameters("b").K);
+        Assert.Equal(2, runner.Results.Advice.Count);
+
+        fake.Tables = ["a"];
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.AdviseParametersAsync(cancellationToken: Ct));
+        Assert.Equal("No advice returned for table 'b'.", error.Message);
+        Assert.Equal("advice_parameters-2", runner.Jobs[JobKind.Advice].Name);
+    }
 }
