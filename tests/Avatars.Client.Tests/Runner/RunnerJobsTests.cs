@@ -222,6 +222,48 @@ public sealed class RunnerJobsTests
     }
 
     [Fact]
+    public async Task Local_methods_delegate_to_the_configuration()
+    {
+        var fake = new FakeApiClient();
+        var runner = new AvatarRunner(fake, "local");
+        await runner.AddTableAsync("patient", new Table([new IntColumn("p_id", [1]), new FloatColumn("age", [3])]), new AddTableOptions { PrimaryKey = "p_id" }, Ct);
+        await runner.AddTableAsync("visit", new Table([new IntColumn("v_id", [1]), new IntColumn("patient_id", [1])]), new AddTableOptions { PrimaryKey = "v_id", ForeignKeys = ["patient_id"] }, Ct);
+        runner.AddLink("patient", "p_id", "visit", "patient_id");
+        Assert.Single(runner.Config.GetTable("patient")!.Links!);
+        runner.DeleteLink("patient", "visit");
+        Assert.Empty(runner.Config.GetTable("patient")!.Links ?? []);
+
+        runner.SetParameters("patient", new TableParameters { K = 4, Ncp = 2 });
+        runner.UpdateParameters("patient", p => p with { K = null, DpEpsilon = 3 });
+        Assert.Null(runner.Config.GetAvatarization("patient"));
+        Assert.Equal(2, runner.Config.GetAvatarizationDp("patient")!.Ncp);
+        runner.DeleteParameters("patient", ["ncp"]);
+        Assert.Null(runner.Config.GetAvatarizationDp("patient")!.Ncp);
+        runner.DeleteParameters("patient");
+        Assert.Null(runner.Config.GetAvatarizationDp("patient"));
+
+        var printed = new StringWriter();
+        runner.PrintParameters(writer: printed);
+        Assert.Contains("--- Avatarization parameters for visit: ---", printed.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Expected table 'nope' to be created. Try running it first.", Assert.Throws<ArgumentException>(() => runner.PrintParameters("nope", printed)).Message);
+
+        runner.DeleteTable("visit");
+        Assert.Equal(["patient"], runner.Config.TableNames);
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".yaml");
+        try
+        {
+            Assert.Equal(runner.GetYaml(path), await File.ReadAllTextAsync(path, Ct));
+            var reloaded = new AvatarRunner(fake, "reloaded");
+            await reloaded.FromYamlAsync(path, Ct);
+            Assert.Equal(["patient"], reloaded.Config.TableNames);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Job_creation_and_resource_set_warnings_are_logged()
     {
         var fake = new FakeApiClient();
