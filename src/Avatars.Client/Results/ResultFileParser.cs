@@ -63,7 +63,7 @@ public static class ResultFileParser
 
     /// <summary>
     /// Reads CSV chunks (in order; the header of every chunk after the first is dropped) as one table. Known types are
-    /// applied to the columns present; if the values do not parse as those types, the types are inferred instead.
+    /// applied to the columns present; a column whose values do not parse as its type is inferred instead.
     /// </summary>
     /// <param name="chunks">The chunks' bytes, in chunk order.</param>
     /// <param name="types">Column types, or null to infer them.</param>
@@ -79,16 +79,20 @@ public static class ResultFileParser
             using var header = new MemoryStream(bytes, writable: false);
             var columns = TableReader.ReadCsv(header, new TableReadOptions { Delimiter = ',', TableName = tableName, MaxRows = 0 }).ColumnNames.ToHashSet(StringComparer.Ordinal);
             var applicable = types.Where(t => columns.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
-            if (applicable.Count > 0)
+            while (applicable.Count > 0)
             {
                 try
                 {
                     using var typed = new MemoryStream(bytes, writable: false);
                     return TableReader.ReadCsv(typed, new TableReadOptions { Delimiter = ',', TableName = tableName, Types = applicable });
                 }
+                catch (TableFormatException e) when (e.ColumnName is { } column && applicable.Remove(column))
+                {
+                    // Values that do not fit a declared type (e.g. avatars of an int column written as floats): infer that column.
+                }
                 catch (TableFormatException)
                 {
-                    // Values that do not fit the declared types (e.g. avatars of an int column written as floats): infer instead.
+                    break;
                 }
             }
         }

@@ -22,7 +22,7 @@ public sealed partial class Runner
     /// <returns>A task.</returns>
     /// <exception cref="ArgumentException">The table is unknown.</exception>
     /// <exception cref="InvalidOperationException">No table, or no advice for a requested table.</exception>
-    /// <exception cref="AvatarsJobFailedException">The advice job failed.</exception>
+    /// <exception cref="AvatarsJobFailedException">The advice job failed (it is then forgotten: <see cref="Jobs"/> has no advice entry).</exception>
     public async Task AdviseParametersAsync(string? tableName = null, CancellationToken cancellationToken = default)
     {
         if (tableName is not null && !Configuration.HasTable(tableName))
@@ -40,7 +40,16 @@ public sealed partial class Runner
         Evict(JobKind.Advice);
         _logger.LogInformation("Creating {Kind} job", JobKind.Advice.ToWireValue());
         _jobs[JobKind.Advice] = await _client.CreateJobAsync(new JobCreateRequest(SetName!, ResourceSetBuilder.AdviceName, []), cancellationToken).ConfigureAwait(false);
-        await DownloadResultAsync(JobKind.Advice, ResultKind.Advice, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DownloadResultAsync(JobKind.Advice, ResultKind.Advice, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AvatarsJobFailedException)
+        {
+            // A failed advice job must not make GetAllResultsAsync fail for the avatarization jobs.
+            _jobs.Remove(JobKind.Advice);
+            throw;
+        }
 
         foreach (var table in tables)
         {

@@ -29,8 +29,8 @@ public sealed class ResultFileParserTests
         var types = new Dictionary<string, ColumnType> { ["a"] = ColumnType.Category, ["absent"] = ColumnType.Int };
         var typed = ResultFileParser.ReadCsv([Utf8("a,b\n1,2\n")], types, "t");
         Assert.Equal([ColumnType.Category, ColumnType.Int], typed.Columns.Select(c => c.Type));
-        var fallback = ResultFileParser.ReadCsv([Utf8("a,b\n1.5,2\n")], new Dictionary<string, ColumnType> { ["a"] = ColumnType.Int }, "t");
-        Assert.Equal(ColumnType.Float, fallback.Columns[0].Type);
+        var fallback = ResultFileParser.ReadCsv([Utf8("a,b\n1.5,2\n")], new Dictionary<string, ColumnType> { ["a"] = ColumnType.Int, ["b"] = ColumnType.Category }, "t");
+        Assert.Equal([ColumnType.Float, ColumnType.Category], fallback.Columns.Select(c => c.Type));
     }
 
     [Fact]

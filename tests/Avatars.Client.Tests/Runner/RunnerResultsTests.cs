@@ -227,6 +227,21 @@ public sealed class RunnerResultsTests
     }
 
     [Fact]
+    public async Task A_failed_advice_job_is_raised_and_forgotten()
+    {
+        var (fake, runner) = await RunnerJobsTests.IrisRunnerAsync();
+        fake.JobBehavior = static (request, _) => request.ParametersName == "advice_parameters"
+            ? (JobStatus.Error, null, "parameter advice is not available in this version of the server")
+            : (JobStatus.Finished, 1.0, string.Empty);
+        var error = await Assert.ThrowsAsync<Avatars.Client.Http.AvatarsJobFailedException>(() => runner.AdviseParametersAsync(cancellationToken: Ct));
+        Assert.Equal("Job advice failed with exception: parameter advice is not available in this version of the server", error.Message);
+        Assert.False(runner.Jobs.ContainsKey(JobKind.Advice));
+        Assert.Equal(5, runner.Configuration.ExtractCurrentParameters("iris").K);
+        await runner.RunAsync([JobKind.Standard], Ct);
+        Assert.Single((await runner.GetAllResultsAsync(Ct)).Shuffled);
+    }
+
+    [Fact]
     public async Task Advice_is_applied_to_the_requested_table_only_and_missing_advice_is_reported()
     {
         var fake = new FakeApiClient();
