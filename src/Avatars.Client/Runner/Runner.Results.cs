@@ -149,7 +149,8 @@ public sealed partial class Runner
     /// <param name="jobKind">The job kind.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The metadata.</returns>
-    /// <exception cref="InvalidOperationException">The job was not launched or produced no metadata.</exception>
+    /// <exception cref="InvalidOperationException">The job was not launched or its metadata file was empty.</exception>
+    /// <exception cref="KeyNotFoundException">The job lists no <c>run_metadata</c>.</exception>
     public async Task<JsonObject> GetRunMetadataAsync(JobKind jobKind, CancellationToken cancellationToken = default)
     {
         RequireJob(jobKind);

@@ -185,8 +185,12 @@ internal sealed class FakeApiClient : IAvatarsApiClient
 
     public Task<HealthResponse> GetHealthAsync(CancellationToken cancellationToken = default) => Task.FromResult(new HealthResponse("ok", "test"));
 
-    public Task<User> GetMeAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(new User(Guid.NewGuid(), Guid.Empty, "user", null, "user", false, DateTimeOffset.UnixEpoch));
+    public Task<User> GetMeAsync(CancellationToken cancellationToken = default)
+    {
+        // Recorded so that the exact-call assertions prove the runner never asks for a results volume (sdk.md §17 #29).
+        Calls.Add("GET /users/me");
+        return Task.FromResult(new User(Guid.NewGuid(), Guid.Empty, "user", null, "user", false, DateTimeOffset.UnixEpoch));
+    }
 
     public Task<CheckClientResponse> CheckClientAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new CheckClientResponse("ok", "0.0.0", "compatible"));

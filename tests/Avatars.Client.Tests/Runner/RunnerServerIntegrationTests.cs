@@ -130,7 +130,8 @@ public sealed class RunnerServerIntegrationTests
         await tooLarge.RunAsync([JobKind.Standard], ct);
         var failure = await Assert.ThrowsAsync<AvatarsJobFailedException>(() => tooLarge.GetShuffledAsync("small", ct));
         Assert.StartsWith("Job standard failed with exception: ", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("k", failure.ServerException, StringComparison.Ordinal);
+        Assert.Contains("must be smaller than the number of rows", failure.ServerException, StringComparison.Ordinal);
+        Assert.Equal(failure.ServerException, (await tooLarge.GetJobAsync(JobKind.Standard, ct)).Exception);
         Assert.Equal(JobStatus.Error, (await tooLarge.GetJobAsync(JobKind.Standard, ct)).Status);
     }
 
