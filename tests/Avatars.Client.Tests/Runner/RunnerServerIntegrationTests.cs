@@ -52,6 +52,22 @@ public sealed class RunnerServerIntegrationTests
     }
 
     [Fact]
+    public async Task A_signed_url_refused_by_the_server_is_listed_again_and_retried()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var context = await ServerContext.StartAsync(ct);
+        var tampering = new TamperingClient(context.Manager.AuthClient);
+        var runner = new Client.Runner(tampering, "tampered");
+        await runner.AddTableAsync("patients", PatientTableGenerator.Generate(60, seed: 9, name: "patients"), cancellationToken: ct);
+        runner.SetParameters("patients", k: 5);
+        await runner.RunAsync([JobKind.Standard], ct);
+
+        Assert.Equal(60, (await runner.GetShuffledAsync("patients", ct)).RowCount);
+        Assert.Equal(2, tampering.Listings);
+        Assert.Equal(1, tampering.Refused);
+    }
+
+    [Fact]
     public async Task A_table_name_with_special_characters_runs_end_to_end()
     {
         // The vendor's tests/integration/test_simple.py name: the server escapes it in file names, the client unescapes.
@@ -206,5 +222,63 @@ public sealed class RunnerServerIntegrationTests
                 // A temporary folder: harmless if something still holds a file.
             }
         }
+    }
+
+    /// <summary>The real client, whose first result listing carries URLs with a broken signature (as expired ones).</summary>
+    private sealed class TamperingClient(IAvatarsApiClient inner) : IAvatarsApiClient
+    {
+        public int Listings { get; private set; }
+
+        public int Refused { get; private set; }
+
+        public AvatarsClientOptions Options => inner.Options;
+
+        public AuthTokens? AuthTokens => inner.AuthTokens;
+
+        public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetResultsAsync(string jobName, CancellationToken cancellationToken = default)
+        {
+            var urls = await inner.GetResultsAsync(jobName, cancellationToken);
+            if (++Listings > 1)
+            {
+                return urls;
+            }
+
+            return urls.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value.Select(u => u + "0").ToList());
+        }
+
+        public async Task<byte[]> DownloadFileAsync(string signedUrl, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.DownloadFileAsync(signedUrl, cancellationToken);
+            }
+            catch (AvatarsApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Forbidden)
+            {
+                Refused++;
+                throw;
+            }
+        }
+
+        public Task AuthenticateAsync(string username, string password, CancellationToken cancellationToken = default) => inner.AuthenticateAsync(username, password, cancellationToken);
+
+        public Task<string> UploadFileAsync(string fileName, Stream content, long? size = null, CancellationToken cancellationToken = default) => inner.UploadFileAsync(fileName, content, size, cancellationToken);
+
+        public Task<ResourceSetResponse> PutResourcesAsync(string displayName, string yaml, CancellationToken cancellationToken = default) => inner.PutResourcesAsync(displayName, yaml, cancellationToken);
+
+        public Task<JobCreateResponse> CreateJobAsync(JobCreateRequest request, CancellationToken cancellationToken = default) => inner.CreateJobAsync(request, cancellationToken);
+
+        public Task<JobResponse> GetJobAsync(string jobName, CancellationToken cancellationToken = default) => inner.GetJobAsync(jobName, cancellationToken);
+
+        public Task<JobListResponse> GetJobsAsync(JobListQuery? query = null, CancellationToken cancellationToken = default) => inner.GetJobsAsync(query, cancellationToken);
+
+        public Task<JobResponse> CancelJobAsync(string jobName, CancellationToken cancellationToken = default) => inner.CancelJobAsync(jobName, cancellationToken);
+
+        public Task ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken cancellationToken = default) => inner.ChangePasswordAsync(currentPassword, newPassword, cancellationToken);
+
+        public Task<HealthResponse> GetHealthAsync(CancellationToken cancellationToken = default) => inner.GetHealthAsync(cancellationToken);
+
+        public Task<User> GetMeAsync(CancellationToken cancellationToken = default) => inner.GetMeAsync(cancellationToken);
+
+        public Task<CheckClientResponse> CheckClientAsync(CancellationToken cancellationToken = default) => inner.CheckClientAsync(cancellationToken);
     }
 }
