@@ -222,6 +222,10 @@ public sealed class AvatarsApiClient : IAvatarsApiClient, IDisposable
     public Task<HealthResponse> GetHealthAsync(CancellationToken cancellationToken = default) => Health.GetHealthAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken cancellationToken = default) =>
+        Users.ChangePasswordAsync(currentPassword, newPassword, cancellationToken);
+
+    /// <inheritdoc />
     public Task<User> GetMeAsync(CancellationToken cancellationToken = default) => Users.GetMeAsync(cancellationToken);
 
     /// <inheritdoc />

@@ -73,6 +73,13 @@ public interface IAvatarsApiClient
     /// <returns>The bytes.</returns>
     Task<byte[]> DownloadFileAsync(string signedUrl, CancellationToken cancellationToken = default);
 
+    /// <summary>Changes the caller's password (<c>POST /users/me/password</c>; password login only, wrong current password → 403).</summary>
+    /// <param name="currentPassword">The password in use.</param>
+    /// <param name="newPassword">12–128 characters.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>A task.</returns>
+    Task ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /health</c>.</summary>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>Message and server version.</returns>
