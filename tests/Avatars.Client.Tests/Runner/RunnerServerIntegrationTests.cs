@@ -165,6 +165,29 @@ public sealed class RunnerServerIntegrationTests
         ], "visit");
     }
 
+    [Fact]
+    public async Task The_vendor_clients_single_table_yaml_loads_and_runs_on_the_server()
+    {
+        // sdk.md §9.6: a resource set written by the vendor's Python client 1.0.8 (Runner.get_yaml()).
+        var ct = TestContext.Current.CancellationToken;
+        var iris = Avatars.Testing.SharedData.PathOf("avatar-python/iris.csv");
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Avatars.slnx")))
+        {
+            root = root.Parent!;
+        }
+
+        var yaml = Path.Combine(root.FullName, "tests", "Avatars.Config.Tests", "Resources", "single-table-1.0.8.yaml");
+        await using var context = await ServerContext.StartAsync(ct);
+        var runner = await context.Manager.CreateRunnerFromYamlAsync(yaml, "iris_from_python", ct);
+        await runner.UploadFileAsync("iris", TableSource.FromFile(iris), cancellationToken: ct);
+        var done = await runner.RunAndWaitAsync(cancellationToken: ct);
+
+        Assert.All(done.Values, job => Assert.Equal(JobStatus.Finished, job.Status));
+        Assert.Equal(150, (await runner.GetShuffledAsync("iris", ct)).RowCount);
+        Assert.NotNull((await runner.GetPrivacyMetricsAsync("iris", ct))[0]["hidden_rate"]);
+    }
+
     /// <summary>A server on a loopback port over a temporary folder, and an authenticated manager on it.</summary>
     private sealed class ServerContext : IAsyncDisposable
     {
