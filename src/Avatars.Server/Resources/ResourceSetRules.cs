@@ -97,6 +97,53 @@ internal static class ResourceSetRules
         return issues;
     }
 
+    /// <summary>
+    /// Fields the set may carry that this server accepts but does not use (sdk.md §18: never a silent drop): they are
+    /// reported as <c>not_implemented</c> warnings in the PUT response.
+    /// </summary>
+    public static List<ValidationIssue> UnusedFields(ResourceSet set)
+    {
+        var warnings = new List<ValidationIssue>();
+        for (var i = 0; i < set.Documents.Count; i++)
+        {
+            if (set.Documents[i] is not ParametersDocument { Spec: var spec })
+            {
+                continue;
+            }
+
+            foreach (var (table, privacy) in spec.PrivacyMetrics ?? [])
+            {
+                if (privacy.QuantileThreshold is not null)
+                {
+                    warnings.Add(new ValidationIssue(["body", i, "spec", "privacy_metrics", table, "quantile_threshold"],
+                        $"quantile_threshold (table '{table}') is accepted but not used by this server version: the privacy metrics are computed without it", "not_implemented"));
+                }
+            }
+
+            foreach (var (section, tables) in ImputationSections(spec))
+            {
+                foreach (var (table, parameters) in tables)
+                {
+                    if (parameters.Imputation?.ReturnDataImputed is not null)
+                    {
+                        warnings.Add(new ValidationIssue(["body", i, "spec", section, table, "imputation", "return_data_imputed"],
+                            $"imputation.return_data_imputed (table '{table}') is accepted but not used by this server version: the avatars never carry imputed originals", "not_implemented"));
+                    }
+                }
+            }
+        }
+
+        return warnings;
+    }
+
+    private static IEnumerable<(string Section, IEnumerable<KeyValuePair<string, TableParametersBase>> Tables)> ImputationSections(ParametersSpec spec)
+    {
+        yield return ("avatarization", (spec.Avatarization ?? []).Select(p => KeyValuePair.Create(p.Key, (TableParametersBase)p.Value)));
+        yield return ("avatarization_dp", (spec.AvatarizationDp ?? []).Select(p => KeyValuePair.Create(p.Key, (TableParametersBase)p.Value)));
+        yield return ("privacy_metrics", (spec.PrivacyMetrics ?? []).Select(p => KeyValuePair.Create(p.Key, (TableParametersBase)p.Value)));
+        yield return ("signal_metrics", (spec.SignalMetrics ?? []).Select(p => KeyValuePair.Create(p.Key, (TableParametersBase)p.Value)));
+    }
+
     private static bool JobKindOf(ResourceDocument doc) => Jobs.JobWireNames.KindOf(doc) is not null;
 
     private static void CheckSchema(AvatarSchema schema, int i, Action<int, string, string, string> add)

@@ -148,6 +148,7 @@ internal sealed class ResourceSetService(AvatarsDbContext db, IObjectStore stora
             ["body", set.Documents.IndexOf(v), "kind"],
             $"AvatarVolume '{v.Name}' is ignored: this server reads files from your upload area and writes each job's results to its own folder",
             "extra_ignored")));
+        warnings.AddRange(ResourceSetRules.UnusedFields(set));
         return (set, warnings);
     }
 

@@ -31,6 +31,18 @@ public sealed class ResourceSetParseTests
     }
 
     [Fact]
+    public void Accepted_but_unused_fields_are_reported_not_dropped_silently()
+    {
+        var yaml = Encoding.UTF8.GetString(Vendor("single-table-1.0.8.yaml"))
+            .Replace("      target: variety\n", "      target: variety\n      quantile_threshold: 0.9\n", StringComparison.Ordinal)
+            .Replace("        method: mean\n        k: null\n        training_fraction: null\n  results:\n    volume: user-volume-0b7d6c7e-2f3a-4c61-9a0e-5d7c1f2b8e11\n    path: standard",
+                "        method: mean\n        k: null\n        training_fraction: null\n        return_data_imputed: true\n  results:\n    volume: user-volume-0b7d6c7e-2f3a-4c61-9a0e-5d7c1f2b8e11\n    path: standard", StringComparison.Ordinal);
+        var (_, warnings) = ResourceSetService.Parse(Encoding.UTF8.GetBytes(yaml));
+        Assert.Contains(warnings, w => w.Type == "not_implemented" && w.Loc.Contains("quantile_threshold"));
+        Assert.Contains(warnings, w => w.Type == "not_implemented" && w.Loc.Contains("return_data_imputed"));
+    }
+
+    [Fact]
     public void Malformed_yaml_is_a_422_with_line_and_column()
     {
         var ex = Assert.Throws<ApiValidationException>(() => ResourceSetService.Parse("kind: AvatarSchema\nmetadata: {name: [\n"u8.ToArray()));
