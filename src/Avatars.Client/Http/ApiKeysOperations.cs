@@ -10,7 +10,11 @@ public sealed class ApiKeysOperations
 
     internal ApiKeysOperations(G.ApiKeysClient client) => _client = client;
 
-    /// <summary><c>POST /api-keys</c> (password login only).</summary>
+    /// <summary>
+    /// <c>POST /api-keys</c> (password login only). The <c>201</c> body is always returned as is, never replaced by
+    /// following a <c>Location</c> header (sdk.md §5.3 #9): the plaintext is only in this body, the key's own URL never
+    /// returns it.
+    /// </summary>
     /// <param name="name">1–255 characters.</param>
     /// <param name="expirationDays">30, 60, 120 or 365.</param>
     /// <param name="cancellationToken">Cancellation.</param>

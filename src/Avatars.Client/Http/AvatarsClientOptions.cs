@@ -30,7 +30,10 @@ public sealed class AvatarsClientOptions
     /// </summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Sleep between two polls of a job (used by the Runner).</summary>
+    /// <summary>
+    /// Sleep between two polls of a job (used by the Runner), and between two <c>GET &lt;Location&gt;</c> answering
+    /// <c>202</c> after a <c>201</c> with a <c>Location</c> header (sdk.md §5.3 #9).
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Maximum wait for a job (used by the Runner); null waits until done or cancelled.</summary>

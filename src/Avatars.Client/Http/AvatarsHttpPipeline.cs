@@ -12,7 +12,9 @@ namespace Avatars.Client.Http;
 /// <summary>
 /// The hand-written HTTP pipeline under the generated client (sdk.md §5.3): credentials, auth check, compatibility check,
 /// per-attempt timeout, retries on transport errors (Polly, from Microsoft.Extensions.Http.Resilience), 429 waits,
-/// one transparent refresh on <c>credentials expired</c>, and error mapping to <see cref="AvatarsApiException"/>.
+/// one transparent refresh on <c>credentials expired</c>, error mapping to <see cref="AvatarsApiException"/>, and the
+/// vendor's <c>wait_created</c> protocol (§5.3 #9): a <c>201</c> with a <c>Location</c> header is followed by polling
+/// <c>GET &lt;Location&gt;</c> every <see cref="AvatarsClientOptions.PollInterval"/> while it answers <c>202</c>.
 /// </summary>
 internal sealed class AvatarsHttpPipeline : DelegatingHandler
 {
@@ -31,9 +33,18 @@ internal sealed class AvatarsHttpPipeline : DelegatingHandler
     /// </summary>
     private static readonly HashSet<string> ReplayablePosts = new(StringComparer.Ordinal) { "login", "upload_url" };
 
+    /// <summary>
+    /// POSTs whose <c>201</c> is returned as is even with a <c>Location</c> (§5.3 #10, the vendor's <c>send_request</c>):
+    /// <c>jobs</c> returns <c>{name, Location}</c> (following would wait for the job and answer a <c>JobResponse</c>);
+    /// <c>api-keys</c> carries the key's plaintext, shown once (the key's own URL never returns it).
+    /// </summary>
+    private static readonly HashSet<string> UnfollowedCreations = new(StringComparer.Ordinal) { "jobs", "api-keys" };
+
     private readonly AvatarsClientOptions _options;
     private readonly AuthSession _session;
     private readonly string _baseUrl;
+    private readonly Uri _baseUri;
+    private readonly string _origin;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
     private readonly KeyValuePair<string, string>[] _apiHeaders;
@@ -54,6 +65,8 @@ internal sealed class AvatarsHttpPipeline : DelegatingHandler
         _options = options;
         _session = session;
         _baseUrl = baseUrl;
+        _baseUri = new Uri(baseUrl, UriKind.Absolute);
+        _origin = _baseUri.GetLeftPart(UriPartial.Authority);
         _logger = logger;
         _apiHeaders = [new("User-Agent", userAgent), new("Avatars-Accept-Created", "yes")];
         _transferHeaders = [new("User-Agent", userAgent)];
@@ -64,12 +77,40 @@ internal sealed class AvatarsHttpPipeline : DelegatingHandler
     public Func<CancellationToken, Task<CheckClientResponse>>? CompatibilityCheck { get; set; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A successful <c>201</c> carrying a <c>Location</c> header (API requests only, not the POSTs listed in
+    /// <see cref="UnfollowedCreations"/>) is followed: <c>GET &lt;Location&gt;</c> through this same pipeline (credentials,
+    /// retries, refresh, error mapping), sleeping <see cref="AvatarsClientOptions.PollInterval"/> while it answers
+    /// <c>202</c>; the <c>201</c> response is then returned with the final response's content, so that the caller
+    /// decodes the created resource as served by its <c>Location</c>.
+    /// </remarks>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        return CreatedLocation(request, response) is { } location
+            ? await WaitCreatedAsync(response, location, cancellationToken).ConfigureAwait(false)
+            : response;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _compatibilityGate.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>One logical request: auth check, retries, 429 waits, refresh, then the success check.</summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
         var signed = request.Options.TryGetValue(AvatarsRequestOptions.SignedUrl, out var isSigned) && isSigned;
         var path = signed ? uri.AbsolutePath : RelativePath(uri);
-        var anonymous = signed || AnonymousPaths.Contains(path.TrimStart('/'));
+        var foreign = !string.Equals(uri.GetLeftPart(UriPartial.Authority), _origin, StringComparison.OrdinalIgnoreCase);
+        var anonymous = signed || foreign || AnonymousPaths.Contains(path.TrimStart('/'));
         var method = request.Method.Method;
 
         if (!anonymous)
@@ -136,15 +177,73 @@ internal sealed class AvatarsHttpPipeline : DelegatingHandler
         }
     }
 
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
+    /// <summary>
+    /// The URL to follow after a <c>201</c>, or null: <c>Location</c> starting with <c>/</c> → resolved against the
+    /// origin of the base URL (the project API answers <c>/api/jobs/&lt;name&gt;</c>, already prefixed); absolute http(s)
+    /// URL → as is; any other relative value → appended to the base URL (httpx behaviour).
+    /// </summary>
+    private Uri? CreatedLocation(HttpRequestMessage request, HttpResponseMessage response)
     {
-        if (disposing)
+        if (response.StatusCode != HttpStatusCode.Created ||
+            !response.Headers.TryGetValues("Location", out var values) ||
+            values.FirstOrDefault()?.Trim() is not { Length: > 0 } location ||
+            (request.Options.TryGetValue(AvatarsRequestOptions.SignedUrl, out var signed) && signed) ||
+            (request.Method == HttpMethod.Post && UnfollowedCreations.Contains(RelativePath(request.RequestUri!).TrimStart('/'))))
         {
-            _compatibilityGate.Dispose();
+            return null;
         }
 
-        base.Dispose(disposing);
+        // Checked before Uri.TryCreate: on Unix "/api/jobs/x" parses as an absolute file:// URI.
+        if (location.StartsWith('/'))
+        {
+            return new Uri(new Uri(_origin + "/", UriKind.Absolute), location);
+        }
+
+        return Uri.TryCreate(location, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+            ? absolute
+            : new Uri(_baseUri, location);
+    }
+
+    /// <summary>
+    /// Python <c>wait_created</c>: <c>GET &lt;Location&gt;</c> while it answers <c>202</c>, sleeping
+    /// <see cref="AvatarsClientOptions.PollInterval"/> (cancellable); an error status throws
+    /// <see cref="AvatarsApiException"/>. Returns <paramref name="created"/> carrying the final content.
+    /// </summary>
+    private async Task<HttpResponseMessage> WaitCreatedAsync(HttpResponseMessage created, Uri location, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var interval = _options.PollInterval > TimeSpan.Zero ? _options.PollInterval : TimeSpan.Zero;
+            while (true)
+            {
+                using var poll = new HttpRequestMessage(HttpMethod.Get, location);
+                using var answer = await SendOnceAsync(poll, cancellationToken).ConfigureAwait(false);
+                if (answer.StatusCode == HttpStatusCode.Accepted)
+                {
+                    _logger.LogDebug("Waiting for {Location} to be created; sleeping {Interval}", location, interval);
+                    await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var content = new ByteArrayContent(await answer.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+                foreach (var header in answer.Content.Headers)
+                {
+                    if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                    {
+                        content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    }
+                }
+
+                created.Content.Dispose();
+                created.Content = content;
+                return created;
+            }
+        }
+        catch
+        {
+            created.Dispose();
+            throw;
+        }
     }
 
     private static ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline(AvatarsClientOptions options, ILogger logger, string baseUrl)

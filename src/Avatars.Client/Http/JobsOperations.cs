@@ -13,7 +13,9 @@ public sealed class JobsOperations
 
     /// <summary>
     /// <c>POST /jobs</c> with a fresh <c>Idempotency-Key</c> (one per call, identical on every retry, so a retried
-    /// creation never creates a second job). Returns the created job without following its <c>Location</c>.
+    /// creation never creates a second job). Returns the created job without following its <c>Location</c>: like the
+    /// vendor's <c>send_request</c> used by the Runner (sdk.md §5.3 #10), the <c>{name, Location}</c> body comes back at
+    /// once (following would wait for the job and answer a <c>JobResponse</c>, not this method's type).
     /// </summary>
     /// <param name="request">Set, parameters document and parents.</param>
     /// <param name="cancellationToken">Cancellation.</param>

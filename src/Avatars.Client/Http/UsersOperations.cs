@@ -44,7 +44,12 @@ public sealed class UsersOperations
     public async Task<IReadOnlyList<User>> FindUsersAsync(string? email = null, string? username = null, CancellationToken cancellationToken = default) =>
         (await _client.Find_usersAsync(email, username, cancellationToken).ConfigureAwait(false)).Select(u => u.ToModel()).ToArray();
 
-    /// <summary><c>POST /users</c> (admin only; duplicate → 409).</summary>
+    /// <summary>
+    /// <c>POST /users</c> (admin only; duplicate → 409). As in the vendor's <c>users.create_user</c>, a <c>201</c> with a
+    /// <c>Location</c> header is followed (<c>GET &lt;Location&gt;</c> while <c>202</c>, every
+    /// <see cref="AvatarsClientOptions.PollInterval"/>) and the final <see cref="User"/> is returned; the project API
+    /// answers <c>201</c> with the user and no <c>Location</c>, so its body is returned at once.
+    /// </summary>
     /// <param name="request">The new user.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The created user.</returns>
