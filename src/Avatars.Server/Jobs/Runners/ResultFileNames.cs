@@ -13,6 +13,9 @@ public static class ResultFileNames
     /// <summary>The figure index of a standard job.</summary>
     public const string FiguresMetadata = "figures_metadata.json";
 
+    /// <summary>The result of an advice job (one entry per table).</summary>
+    public const string Advice = "advice.json";
+
     /// <summary>The HTML report.</summary>
     public const string ReportHtml = "report.html";
 

@@ -12,5 +12,6 @@ internal static class ResultKeys
     public const string PrivacyMetrics = "privacy_metrics";
     public const string SignalMetrics = "signal_metrics";
     public const string Report = "report";
+    public const string Advice = "advice";
     public const string RunMetadata = "run_metadata";
 }
