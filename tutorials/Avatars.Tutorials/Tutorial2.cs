@@ -61,7 +61,7 @@ public sealed class Tutorial2 : ITutorial
         }
         catch (AvatarsJobFailedException ex)
         {
-            // Parameter advice arrives with a later server version: say so, and choose k by hand.
+            // A server without an advisor (an older version) answers with an error: say so, and choose k by hand.
             output.WriteLine($"Advice not available on this server ({ex.Message}); using k = 20.");
             advised.SetParameters("iris", k: 20);
         }
