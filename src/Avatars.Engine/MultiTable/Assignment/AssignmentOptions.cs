@@ -6,11 +6,12 @@ namespace Avatars.Engine.MultiTable.Assignment;
 public sealed record AssignmentOptions
 {
     /// <summary>
-    /// The default <see cref="MaxExactRows"/>: 5 000 rows. Measured on the project's 2-core AMD EPYC (.NET 10,
-    /// see docs/multi-table.md): the exact solver stays well within ~30 s up to this size, and its cost matrix
-    /// (rows × columns doubles, 200 MB for 5 000 × 5 000) stays reasonable.
+    /// The default <see cref="MaxExactRows"/>: 8 000 rows. Measured on the project's 2-core AMD EPYC (.NET 10,
+    /// docs/multi-table.md): about 12–13 s at 8 000 rows (uniform costs and parent slots alike), 36–53 s at
+    /// 12 000; the O(n³) worst case leaves the margin up to ~30 s. The slot cost matrix takes 512 MB at
+    /// 8 000 × 8 000.
     /// </summary>
-    public const int DefaultMaxExactRows = 5_000;
+    public const int DefaultMaxExactRows = 8_000;
 
     /// <summary>The requested method; <see cref="AssignmentMethod.LinearSumAssignment"/> by default.</summary>
     public AssignmentMethod Method { get; init; } = AssignmentMethod.LinearSumAssignment;
