@@ -1,6 +1,9 @@
 // Times the exact linear sum assignment and the greedy minimum-distance assignment.
 // Usage: dotnet run -c Release --project bench/Avatars.Bench.Assignment -- [uniform sizes] [--slots sizes]
+//        [--line sizes] [--product sizes]
 //   uniform: n × n costs uniform in [0, 1), seed 42.
+//   line:    n × n costs |x_i − y_j| for points uniform on a line (a 1-D projection), seed 42.
+//   product: n × n costs (i + 1)(j + 1) — a structured hard case for augmenting-path solvers (optimum: anti-diagonal).
 //   slots:   n child avatars vs parent avatars replicated by child counts 1–4 (Σ = n), Euclidean distances in 5-D
 //            (children drawn near their parent), seed 42 — the multi-table shape of method.md §5.2.
 using System.Diagnostics;
@@ -9,19 +12,28 @@ using Avatars.Engine.MultiTable.Assignment;
 
 var uniform = new List<int>();
 var slots = new List<int>();
+var line = new List<int>();
+var product = new List<int>();
 List<int> target = uniform;
 foreach (string arg in args)
 {
-    if (arg == "--slots")
+    List<int>? next = arg switch
     {
-        target = slots;
+        "--slots" => slots,
+        "--line" => line,
+        "--product" => product,
+        _ => null,
+    };
+    if (next is not null)
+    {
+        target = next;
         continue;
     }
 
     target.Add(int.Parse(arg, CultureInfo.InvariantCulture));
 }
 
-if (uniform.Count == 0 && slots.Count == 0)
+if (uniform.Count + slots.Count + line.Count + product.Count == 0)
 {
     uniform.AddRange([200, 500, 1000, 2000]);
     slots.AddRange([1000, 2000]);
@@ -44,6 +56,37 @@ foreach (int n in slots)
 {
     (double[] cost, int[] capacities) = ParentSlots(n, 42);
     Report("slots", n, cost, capacities);
+}
+
+foreach (int n in line)
+{
+    var rng = new Random(42);
+    double[] x = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
+    double[] y = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
+    var cost = new double[n * n];
+    for (int i = 0; i < n; i++)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            cost[(i * n) + j] = Math.Abs(x[i] - y[j]);
+        }
+    }
+
+    Report("line", n, cost, Enumerable.Repeat(1, n).ToArray());
+}
+
+foreach (int n in product)
+{
+    var cost = new double[n * n];
+    for (int i = 0; i < n; i++)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            cost[(i * n) + j] = (double)(i + 1) * (j + 1);
+        }
+    }
+
+    Report("product", n, cost, Enumerable.Repeat(1, n).ToArray());
 }
 
 static void Report(string name, int n, double[] cost, int[] capacities)

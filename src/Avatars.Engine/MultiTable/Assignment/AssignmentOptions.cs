@@ -7,9 +7,9 @@ public sealed record AssignmentOptions
 {
     /// <summary>
     /// The default <see cref="MaxExactRows"/>: 8 000 rows. Measured on the project's 2-core AMD EPYC (.NET 10,
-    /// docs/multi-table.md): about 12–13 s at 8 000 rows (uniform costs and parent slots alike), 36–53 s at
-    /// 12 000; the O(n³) worst case leaves the margin up to ~30 s. The slot cost matrix takes 512 MB at
-    /// 8 000 × 8 000.
+    /// docs/multi-table.md): 12–14 s at 8 000 rows on distance-like costs (uniform, parent slots, 1-D line),
+    /// 36–53 s at 12 000. Adversarial structured costs reach the O(n³) worst case sooner (53 s at 4 000); set
+    /// about 3 000 for a hard ~30 s bound whatever the costs. The slot cost matrix takes 512 MB at 8 000 × 8 000.
     /// </summary>
     public const int DefaultMaxExactRows = 8_000;
 
