@@ -6,6 +6,19 @@ namespace Avatars.Client.Processors;
 /// <summary>Helpers shared by the four inter-record processors.</summary>
 internal static class InterRecord
 {
+    /// <summary>
+    /// The id column and the target column and values of a cumulated-difference processor, both required and complete
+    /// (the vendor's messages).
+    /// </summary>
+    public static (Column Id, Column TargetColumn, double[] Target) ReadIdAndTarget(Table data, string idVariable, string targetVariable)
+    {
+        var id = ColumnData.Require(data, idVariable, $"Expected a valid `id_variable`, got {idVariable} instead");
+        var target = ColumnData.Require(data, targetVariable, $"Expected a valid `target_variable`, got {targetVariable} instead");
+        RequireNoMissing(id, "Expected no missing values for id variable, got column with nulls instead");
+        RequireNoMissing(target, "Expected no missing values for target variable, got column with nulls instead");
+        return (id, target, ColumnData.ToDoubles(target));
+    }
+
     /// <summary>Throws <paramref name="message"/> when the column has a missing value.</summary>
     public static void RequireNoMissing(Column column, string message)
     {

@@ -52,12 +52,7 @@ public sealed class InterRecordBoundedCumulatedDifferenceProcessor : IProcessor
     public Table Preprocess(Table data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var id = ColumnData.Require(data, IdVariable, $"Expected a valid `id_variable`, got {IdVariable} instead");
-        var targetColumn = ColumnData.Require(data, TargetVariable, $"Expected a valid `target_variable`, got {TargetVariable} instead");
-        InterRecord.RequireNoMissing(id, "Expected no missing values for id variable, got column with nulls instead");
-        InterRecord.RequireNoMissing(targetColumn, "Expected no missing values for target variable, got column with nulls instead");
-
-        var target = ColumnData.ToDoubles(targetColumn);
+        var (id, targetColumn, target) = InterRecord.ReadIdAndTarget(data, IdVariable, TargetVariable);
         var (lower, upper) = Bounds(target);
         var first = new double[target.Length];
         var diff = new double[target.Length];
