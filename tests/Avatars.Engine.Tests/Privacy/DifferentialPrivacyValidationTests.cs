@@ -79,4 +79,13 @@ public sealed class DifferentialPrivacyValidationTests
         Assert.Equal("bins_per_component", error.Parameter);
         Assert.Contains("6561 cells", error.Message);
     }
+
+    [Fact]
+    public void DateColumns_AreRejected()
+    {
+        var dates = new DateTimeColumn("visit", [.. Enumerable.Range(0, 50).Select(i => (long)i * TimeSpan.TicksPerDay)]);
+        var error = Fails(Table.WithColumn(dates), DifferentialPrivacyTestData.Options(1, 1));
+        Assert.Equal("visit", error.Column);
+        Assert.Equal("Column 'visit' of table 'visits' has type datetime, which differentially private avatarization does not support (float, int, bool and category only).", error.Message);
+    }
 }
