@@ -70,6 +70,21 @@ public sealed class DifferentialPrivacyAvatarizerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void PerColumnError_DecreasesAsEpsilonGrows_Over20Seeds()
+    {
+        var table = DifferentialPrivacyTestData.Table();
+        var epsilons = new[] { 0.5, 2.0, 10.0, 50.0 };
+        var errors = epsilons.Select(epsilon => Enumerable.Range(1, 20)
+            .Average(seed => MeanColumnError(table, DifferentialPrivacyAvatarizer.Avatarize(table, DifferentialPrivacyTestData.Options(epsilon, (ulong)seed)).Avatars)))
+            .ToArray();
+        output.WriteLine(string.Join("; ", epsilons.Zip(errors, (e, err) => $"ε={e}: {err:F4}")));
+        for (var i = 1; i < errors.Length; i++)
+        {
+            Assert.True(errors[i] < errors[i - 1], $"error at ε={epsilons[i]} ({errors[i]}) should be below the error at ε={epsilons[i - 1]} ({errors[i - 1]})");
+        }
+    }
+
+    [Fact]
     public void BudgetRatio_MovesNoiseBetweenTheStages()
     {
         var table = DifferentialPrivacyTestData.Table(100);
