@@ -193,4 +193,19 @@ public sealed class ChildRelinkerTests
         Assert.StartsWith("At least one shared parent variable is needed", empty.Message, StringComparison.Ordinal);
         Assert.StartsWith("The shared variable 'x' is listed twice.", twice.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(RelinkMethod.LinearSumAssignment)]
+    [InlineData(RelinkMethod.MinimumDistanceAssignment)]
+    [InlineData(RelinkMethod.SensitiveOriginalOrderAssignment)]
+    public void ParentsWithoutAnyChildGiveAnEmptyAssignment(RelinkMethod method)
+    {
+        var parents = RelinkTestData.Random("parent_avatars", 3, seed: 70);
+        var children = RelinkTestData.Random("child_avatars", 5, seed: 71).TakeRows([]);
+
+        var result = ChildRelinker.Relink(parents, children, [0, 0, 0], Shared, Projection(), method);
+
+        Assert.Empty(result.ParentOfChild);
+        Assert.Equal(0.0, result.TotalDistance);
+    }
 }
