@@ -11,17 +11,7 @@ public static partial class ResultTableNames
     /// <summary>Unescapes a server-escaped table name: <c>table_dot_name_slash_test</c> → <c>table.name/test</c>.</summary>
     /// <param name="escaped">The escaped name.</param>
     /// <returns>The table name.</returns>
-    public static string Unescape(string escaped)
-    {
-        ArgumentNullException.ThrowIfNull(escaped);
-        return Tokens().Replace(escaped, static m => m.Value switch
-        {
-            "_dot_" => ".",
-            "_slash_" => "/",
-            "_ampersand_" => "&",
-            _ => "+",
-        });
-    }
+    public static string Unescape(string escaped) => Avatars.Data.TableNameEscaping.Unescape(escaped);
 
     /// <summary>
     /// The table of a frame result file: the file name split on <c>"." + token</c>, first part, unescaped
@@ -47,8 +37,6 @@ public static partial class ResultTableNames
         return match.Success && int.TryParse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var index) ? index : 0;
     }
 
-    [GeneratedRegex("_dot_|_slash_|_ampersand_|_plus_")]
-    private static partial Regex Tokens();
 
     [GeneratedRegex(@"-(\d+)\.[^.]+$")]
     private static partial Regex Chunk();

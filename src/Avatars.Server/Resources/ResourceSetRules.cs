@@ -1,4 +1,4 @@
-using Avatars.Engine.Reporting;
+using Avatars.Data;
 using Avatars.Config;
 using Avatars.Server.Api;
 

@@ -1,4 +1,4 @@
-using Avatars.Engine.Reporting;
+using Avatars.Data;
 using System.Text;
 using Avatars.Server.Api;
 using Avatars.Server.Resources;

@@ -1,4 +1,4 @@
-using Avatars.Engine.Reporting;
+using Avatars.Data;
 using Avatars.Data.IO;
 using Avatars.Engine.Reporting.Plots;
 using Avatars.Engine.Reporting.Report;

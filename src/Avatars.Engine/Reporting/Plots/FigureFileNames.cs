@@ -1,3 +1,4 @@
+using Avatars.Data;
 namespace Avatars.Engine.Reporting.Plots;
 
 /// <summary>Result file names of figures (api.md §19.2 table-name escaping).</summary>

@@ -1,4 +1,4 @@
-using Avatars.Engine.Reporting;
+using Avatars.Data;
 
 namespace Avatars.Server.Jobs.Runners;
 

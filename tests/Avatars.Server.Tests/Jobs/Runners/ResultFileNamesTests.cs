@@ -1,4 +1,4 @@
-using Avatars.Engine.Reporting;
+using Avatars.Data;
 using Avatars.Server.Jobs.Runners;
 
 namespace Avatars.Server.Tests.Jobs.Runners;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Avatars.Engine.Reporting;
+namespace Avatars.Data;
 
 /// <summary>
 /// Table names in result file names (api.md §19.2): <c>.</c> → <c>_dot_</c>, <c>/</c> → <c>_slash_</c>,
