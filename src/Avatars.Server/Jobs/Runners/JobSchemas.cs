@@ -26,6 +26,16 @@ internal sealed record JobSchemas(AvatarSchema Original, AvatarSchema? Avatarize
     }
 
     /// <summary>
+    /// True when the job needs the multi-table pipeline: several tables, links, differential privacy or time series.
+    /// </summary>
+    /// <param name="spec">The avatarization parameters, when the job has them.</param>
+    public bool IsMultiTable(ParametersSpec? spec = null) =>
+        Original.Tables.Count > 1
+        || Original.Tables.Any(t => t.Links is { Count: > 0 })
+        || spec?.AvatarizationDp is { Count: > 0 }
+        || spec?.TimeSeries is { Count: > 0 };
+
+    /// <summary>
     /// The only table of the original schema; multi-table (several tables or links) is not available in this version.
     /// </summary>
     public TableInfo SingleTable()

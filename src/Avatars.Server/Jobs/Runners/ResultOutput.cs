@@ -45,8 +45,9 @@ internal static class ResultOutput
     /// Writes <c>run_metadata.json</c>: <c>{"job_name", "kind", "created_at", "started_at", "finished_at",
     /// "server_version", "seed"}</c>. <c>finished_at</c> is the time the results were complete (the job's own end is
     /// recorded by the scheduler just after); <c>seed</c> is the seed the user fixed, null when it was random.
+    /// <paramref name="extra"/> writes further properties (multi-table links and notes) after these.
     /// </summary>
-    public static Task WriteRunMetadataAsync(JobRunContext context, long? seed, CancellationToken cancellationToken)
+    public static Task WriteRunMetadataAsync(JobRunContext context, long? seed, CancellationToken cancellationToken, Action<Utf8JsonWriter>? extra = null)
     {
         var job = context.Job;
         using var buffer = new MemoryStream();
@@ -67,6 +68,8 @@ internal static class ResultOutput
             {
                 writer.WriteNull("seed");
             }
+
+            extra?.Invoke(writer);
 
             writer.WriteEndObject();
         }

@@ -2,6 +2,7 @@ using Avatars.Config;
 using Avatars.Data;
 using Avatars.Engine.Avatarization;
 using Avatars.Engine.Reporting.Plots;
+using Avatars.Server.Jobs.Runners.MultiTable;
 
 namespace Avatars.Server.Jobs.Runners;
 
@@ -35,8 +36,15 @@ internal sealed class StandardJobRunner : IJobRunner
         var parameters = context.Parameters as AvatarParameters
             ?? throw new InvalidOperationException($"A standard job runs AvatarParameters, not {context.Parameters.Kind}.");
         var spec = parameters.Spec;
+        var schemas = JobSchemas.Resolve(context.ResourceSet, spec.Schema);
+        if (schemas.IsMultiTable(spec))
+        {
+            await MultiTableStandardRun.RunAsync(context, parameters, schemas.Original, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         RejectUnsupported(spec);
-        var table = JobSchemas.Resolve(context.ResourceSet, spec.Schema).SingleTable();
+        var table = schemas.SingleTable();
         var tableParameters = spec.Avatarization?.GetValueOrDefault(table.Name)
             ?? throw new JobFailedException($"spec.avatarization has no entry for table \"{table.Name}\": add avatarization.{table.Name}.k");
         if (tableParameters.DataAugmentation is not null)
@@ -59,7 +67,7 @@ internal sealed class StandardJobRunner : IJobRunner
         progress.Report(AvatarizeEnd);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var figures = await Task.Run(() => BuildFigures(original, result, identifiers, spec.Results?.MaxDistributionPlots, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var figures = await Task.Run(() => BuildFigures(original, result.Avatars, identifiers, spec.Results?.MaxDistributionPlots, result.Seed, cancellationToken), cancellationToken).ConfigureAwait(false);
         progress.Report(FiguresEnd);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -81,21 +89,9 @@ internal sealed class StandardJobRunner : IJobRunner
         progress.Report(1);
     }
 
-    /// <summary>The parts of AvatarParameters this version cannot compute fail before any work.</summary>
+    /// <summary>A single-table job needs an avatarization entry.</summary>
     private static void RejectUnsupported(ParametersSpec spec)
     {
-        if (spec.AvatarizationDp is { Count: > 0 } dp)
-        {
-            throw new JobFailedException(
-                $"avatarization_dp (differential privacy, table \"{dp.Keys.First()}\") is not available in this version of the server: use avatarization with k instead");
-        }
-
-        if (spec.TimeSeries is { Count: > 0 } series)
-        {
-            throw new JobFailedException(
-                $"time_series (table \"{series.Keys.First()}\") is not available in this version of the server: remove the time_series section");
-        }
-
         if (spec.Avatarization is not { Count: > 0 })
         {
             throw new JobFailedException("spec.avatarization is empty: give avatarization.<table>.k for the table to avatarize");
@@ -103,14 +99,14 @@ internal sealed class StandardJobRunner : IJobRunner
     }
 
     /// <summary>The figures of the avatarization (identifiers left out, as the evaluator does), at most <paramref name="maxDistributionPlots"/> distributions.</summary>
-    private static List<HtmlFigure> BuildFigures(Table original, AvatarizationResult result, IReadOnlyList<string> identifiers, int? maxDistributionPlots, CancellationToken cancellationToken)
+    internal static List<HtmlFigure> BuildFigures(Table original, Table avatars, IReadOnlyList<string> identifiers, int? maxDistributionPlots, ulong seed, CancellationToken cancellationToken)
     {
         var kept = original.ColumnNames.Where(c => !identifiers.Contains(c, StringComparer.Ordinal)).ToArray();
         var originalKept = original.Select(kept);
-        var avatarsKept = result.Avatars.Select(kept).WithName(original.Name);
+        var avatarsKept = avatars.Select(kept).WithName(original.Name);
 
         // The seed makes the point sampling of large tables reproducible with the avatarization.
-        var figures = FigureSet.BuildAll(originalKept, avatarsKept, options: PlotOptions.Default with { Seed = result.Seed }, cancellationToken: cancellationToken);
+        var figures = FigureSet.BuildAll(originalKept, avatarsKept, options: PlotOptions.Default with { Seed = seed }, cancellationToken: cancellationToken);
         var distribution = PlotKind.Distribution.ToWireName();
         var distributions = 0;
         return [.. figures.Where(f => f.Kind != distribution || maxDistributionPlots is null || distributions++ < maxDistributionPlots)];
