@@ -32,6 +32,7 @@ public sealed class TimeSeriesEncoding
     private readonly HashSet<string> excluded;
     private readonly string prefix;
     private readonly double[] means;
+    private readonly double[] stds;
     private readonly Dictionary<string, int> rowOfId;
 
     internal TimeSeriesEncoding(
@@ -61,7 +62,8 @@ public sealed class TimeSeriesEncoding
         MaxTime = maxTime;
         MinLength = aligned.Lengths.Min();
         MaxLength = aligned.Lengths.Max();
-        means = features.Columns.Skip(1).Select(c => ((FloatColumn)c).Values.ToArray().Average()).ToArray();
+        means = features.Columns.Skip(1).Select(c => MeanStd(((FloatColumn)c).Values.ToArray()).Mean).ToArray();
+        stds = features.Columns.Skip(1).Select(c => MeanStd(((FloatColumn)c).Values.ToArray()).Std).ToArray();
         rowOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = features[0];
         for (var row = 0; row < ids.Length; row++)
@@ -177,24 +179,15 @@ public sealed class TimeSeriesEncoding
         var features = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var name in FeatureColumns)
         {
-            if (!avatarFeatures.TryGetColumn(name, out var column))
-            {
-                throw new TimeSeriesException($"Decoding table '{TableName}': " + avatarFeatures.UnknownColumnMessage(name));
-            }
+            features[name] = ReadFeature(avatarFeatures, name);
+        }
 
-            if (column.Type is not (ColumnType.Float or ColumnType.Int))
+        if (options.RestoreScoreSpread)
+        {
+            foreach (var score in Projection.ScoreColumns)
             {
-                throw new TimeSeriesException($"Decoding table '{TableName}': feature column '{name}' of table '{avatarFeatures.Name}' is {column.Type.ToYamlName()}; it must be float.");
+                features[prefix + score] = Rescale(features[prefix + score], prefix + score);
             }
-
-            var read = ContinuousValues.Read(column);
-            var missing = Array.FindIndex(read, double.IsNaN);
-            if (missing >= 0)
-            {
-                throw new TimeSeriesException($"Decoding table '{TableName}': feature column '{name}' of table '{avatarFeatures.Name}' has a missing or non-finite value at row {missing}.");
-            }
-
-            features[name] = read;
         }
 
         var scores = new Table(
@@ -256,6 +249,26 @@ public sealed class TimeSeriesEncoding
         return new Table(columns, options.TableName ?? TableName);
     }
 
+    /// <summary>
+    /// The avatars' features with each score column (not length, start or duration) mapped affinely to the original
+    /// score column's mean and sample standard deviation: x ← μ_orig + (x − μ_avatar) · σ_orig / σ_avatar (a constant
+    /// avatar column becomes μ_orig). Other columns are returned unchanged. <see cref="Decode"/> applies it when
+    /// <see cref="TimeSeriesDecodeOptions.RestoreScoreSpread"/> is set.
+    /// </summary>
+    /// <param name="avatarFeatures">A table holding the score columns of <see cref="FeatureColumns"/> (numeric, no missing values).</param>
+    /// <exception cref="TimeSeriesException">A score column is absent, not numeric or has a missing value.</exception>
+    public Table RestoreScoreSpread(Table avatarFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(avatarFeatures);
+        var result = avatarFeatures;
+        foreach (var score in Projection.ScoreColumns)
+        {
+            result = result.WithColumn(new FloatColumn(prefix + score, Rescale(ReadFeature(avatarFeatures, prefix + score), prefix + score)));
+        }
+
+        return result;
+    }
+
     /// <summary>The length, start and duration of one avatar series after rounding and clamping.</summary>
     private (int Length, double Start, double Duration) Place(double rawLength, double start, double duration, bool intTime, bool clamp)
     {
@@ -292,6 +305,44 @@ public sealed class TimeSeriesEncoding
         }
 
         return (length, start, duration);
+    }
+
+    private double[] ReadFeature(Table avatarFeatures, string name)
+    {
+        if (!avatarFeatures.TryGetColumn(name, out var column))
+        {
+            throw new TimeSeriesException($"Decoding table '{TableName}': " + avatarFeatures.UnknownColumnMessage(name));
+        }
+
+        if (column.Type is not (ColumnType.Float or ColumnType.Int))
+        {
+            throw new TimeSeriesException($"Decoding table '{TableName}': feature column '{name}' of table '{avatarFeatures.Name}' is {column.Type.ToYamlName()}; it must be float.");
+        }
+
+        var read = ContinuousValues.Read(column);
+        var missing = Array.FindIndex(read, double.IsNaN);
+        return missing < 0
+            ? read
+            : throw new TimeSeriesException($"Decoding table '{TableName}': feature column '{name}' of table '{avatarFeatures.Name}' has a missing or non-finite value at row {missing}.");
+    }
+
+    private double[] Rescale(double[] values, string name)
+    {
+        var f = ((ReadOnlyCollection<string>)FeatureColumns).IndexOf(name);
+        var (originalMean, originalStd) = (means[f], stds[f]);
+        var (mean, std) = MeanStd(values);
+        return values.Select(x => std > 0 ? originalMean + ((x - mean) * originalStd / std) : originalMean).ToArray();
+    }
+
+    private static (double Mean, double Std) MeanStd(double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return (0, 0);
+        }
+
+        var mean = values.Average();
+        return (mean, values.Length < 2 ? 0 : Math.Sqrt(values.Sum(x => (x - mean) * (x - mean)) / (values.Length - 1)));
     }
 
     /// <summary>A column of the original's name and type from real values (ints rounded half away from zero).</summary>

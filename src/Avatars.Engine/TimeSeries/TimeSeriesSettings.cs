@@ -8,7 +8,7 @@ namespace Avatars.Engine.TimeSeries;
 public sealed record TimeSeriesSettings
 {
     /// <summary>The default number of FPCA components per series variable.</summary>
-    public const int DefaultNf = 20;
+    public const int DefaultNf = 10;
 
     /// <summary>FPCA (default) or flatten.</summary>
     public SeriesProjectionType ProjectionType { get; init; } = SeriesProjectionType.Fpca;
