@@ -87,33 +87,10 @@ public static class PrivateBounds
         }
 
         Array.Sort(sorted);
-        var n = sorted.Length;
+        var (lowerUtility, upperUtility) = Utilities(sorted, lowerQuantile, upperQuantile);
 
-        // below[j] = #{x < c_j}, above[j] = #{x > c_j}; both are non-decreasing / non-increasing in j.
-        var below = new int[Grid.Length];
-        var above = new int[Grid.Length];
-        for (var j = 0; j < Grid.Length; j++)
-        {
-            below[j] = CountBelow(sorted, Grid[j]);
-            above[j] = n - CountAtMost(sorted, Grid[j]);
-        }
-
-        // Lower bound c_j: the data ranks between c_j and the next grid point are [below[j], below[j + 1]]; the utility
-        // is minus the distance from the target rank q_low·n to that interval (0 when c_j is the grid point just below the
-        // quantile). Upper bound c_j: the ranks counted from the top between the previous grid point and c_j are
-        // [above[j], above[j − 1]]. Each end moves by at most 1 when one row is replaced, so the sensitivity is 1.
-        // Each selection gets ε/2; the exponential mechanism weighs a candidate by exp((ε/2)·u/(2·1)).
+        // Each selection gets ε/2; with sensitivity 1 the exponential mechanism weighs a candidate by exp((ε/2)·u/2).
         var scale = epsilon / 4;
-        var lowerUtility = new double[Grid.Length];
-        var upperUtility = new double[Grid.Length];
-        var lowerTarget = lowerQuantile * n;
-        var upperTarget = (1 - upperQuantile) * n;
-        for (var j = 0; j < Grid.Length; j++)
-        {
-            lowerUtility[j] = -Distance(lowerTarget, below[j], j + 1 < Grid.Length ? below[j + 1] : n);
-            upperUtility[j] = -Distance(upperTarget, above[j], j > 0 ? above[j - 1] : n);
-        }
-
         var lower = Select(lowerUtility, scale, ref random);
         var upper = Select(upperUtility, scale, ref random);
 
@@ -135,6 +112,37 @@ public static class PrivateBounds
         }
 
         return new ColumnBounds(Grid[lower], Grid[upper]);
+    }
+
+    /// <summary>
+    /// The utilities of every grid point as lower and as upper bound, from the sorted values. Lower bound c_j: the data
+    /// ranks between c_j and the next grid point are [#{x &lt; c_j}, #{x &lt; c_j+1}], the utility is minus the distance
+    /// from the target rank q_low·n to that interval (0 for the grid point just below the quantile). Upper bound c_j:
+    /// the same with the ranks counted from the top, [#{x &gt; c_j}, #{x &gt; c_j−1}], and the target (1 − q_up)·n.
+    /// Each interval end moves by at most 1 when one row is replaced (n fixed), so each utility has sensitivity 1.
+    /// </summary>
+    internal static (double[] Lower, double[] Upper) Utilities(double[] sorted, double lowerQuantile, double upperQuantile)
+    {
+        var n = sorted.Length;
+        var below = new int[Grid.Length];
+        var above = new int[Grid.Length];
+        for (var j = 0; j < Grid.Length; j++)
+        {
+            below[j] = CountBelow(sorted, Grid[j]);
+            above[j] = n - CountAtMost(sorted, Grid[j]);
+        }
+
+        var lower = new double[Grid.Length];
+        var upper = new double[Grid.Length];
+        var lowerTarget = lowerQuantile * n;
+        var upperTarget = (1 - upperQuantile) * n;
+        for (var j = 0; j < Grid.Length; j++)
+        {
+            lower[j] = -Distance(lowerTarget, below[j], j + 1 < Grid.Length ? below[j + 1] : n);
+            upper[j] = -Distance(upperTarget, above[j], j > 0 ? above[j - 1] : n);
+        }
+
+        return (lower, upper);
     }
 
     /// <summary>The distance from <paramref name="target"/> to the interval [<paramref name="from"/>, <paramref name="to"/>].</summary>
