@@ -19,7 +19,7 @@ public static class PrivateBounds
     /// <summary>
     /// The default lower quantile, the 5th percentile: at most about 5 % of the values are clipped from below (less after
     /// the outward rounding to the grid). Chosen over the 1st/2nd because the budget needed for a reliable selection
-    /// grows as 1/q (docs/differential-privacy.md §2a).
+    /// grows as 1/q (docs/differential-privacy.md §2, stage 0).
     /// </summary>
     public const double DefaultLowerQuantile = 0.05;
 
