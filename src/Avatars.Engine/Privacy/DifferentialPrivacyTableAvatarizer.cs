@@ -106,7 +106,8 @@ public static class DifferentialPrivacyTableAvatarizer
         });
 
         var accounting = new DifferentialPrivacyTableAccounting(options.Epsilon, boundsEpsilon, estimated.Length, inner.Accounting);
-        return new DifferentialPrivacyTableResult(inner.Avatars, seed, accounting, bounds, estimated, categories.Length > 0, ncp, notes);
+        return new DifferentialPrivacyTableResult(
+            inner.Avatars, seed, accounting, bounds.AsReadOnly(), Array.AsReadOnly(estimated), categories.Length > 0, ncp, notes.AsReadOnly());
     }
 
     private static void ValidateParameters(Table table, DifferentialPrivacyTableOptions options)
