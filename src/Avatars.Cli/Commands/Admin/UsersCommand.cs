@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Security.Cryptography;
+using Avatars.Client.Models;
 using Spectre.Console;
 
 namespace Avatars.Cli.Commands.Admin;
@@ -21,21 +23,17 @@ internal static class UsersCommand
         var email = new Option<string?>("--email") { Description = "Optional e-mail (unique)." };
         var password = new Option<string?>("--password") { Description = "12–128 characters; generated and printed once when omitted." };
         var admin = new Option<bool>("--admin") { Description = "Give the admin role." };
-        var server = AdminConnection.ServerOption();
+        var server = ApiConnection.ServerOption();
         var command = new Command("create", "Create a user.") { username, email, password, admin, server };
         command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(console, async () =>
         {
             var secret = parse.GetValue(password);
             var generated = secret is null;
             secret ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
-            using var connection = await AdminConnection.OpenAsync(parse.GetValue(server), cancellationToken);
-            var user = await connection.SendJsonAsync(
-                HttpMethod.Post,
-                "api/users",
-                new { username = parse.GetValue(username), email = parse.GetValue(email), password = secret, role = parse.GetValue(admin) ? "admin" : "user" },
-                "create the user",
-                cancellationToken);
-            console.MarkupLine($"Created user [bold]{Markup.Escape(user.GetProperty("username").GetString()!)}[/] ({Markup.Escape(user.GetProperty("role").GetString()!)}), id {Markup.Escape(user.GetProperty("id").GetString()!)}");
+            using var client = await ApiConnection.OpenFromEnvironmentAsync(parse.GetValue(server), ApiConnection.LocalServer, cancellationToken);
+            var request = new CreateUserRequest(parse.GetValue(username)!, secret, parse.GetValue(email), parse.GetValue(admin) ? "admin" : "user");
+            var user = await client.Users.CreateUserAsync(request, cancellationToken);
+            console.MarkupLine($"Created user [bold]{Markup.Escape(user.Username)}[/] ({Markup.Escape(user.Role)}), id {user.Id}");
             if (generated)
             {
                 console.MarkupLine($"Password (shown once): [bold]{Markup.Escape(secret)}[/]");
@@ -48,22 +46,22 @@ internal static class UsersCommand
 
     private static Command ListCommand(IAnsiConsole console)
     {
-        var server = AdminConnection.ServerOption();
+        var server = ApiConnection.ServerOption();
         var command = new Command("list", "List users.") { server };
         command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(console, async () =>
         {
-            using var connection = await AdminConnection.OpenAsync(parse.GetValue(server), cancellationToken);
-            var users = await connection.SendJsonAsync(HttpMethod.Get, "api/users", null, "list users", cancellationToken);
+            using var client = await ApiConnection.OpenFromEnvironmentAsync(parse.GetValue(server), ApiConnection.LocalServer, cancellationToken);
+            var users = await client.Users.FindUsersAsync(cancellationToken: cancellationToken);
             var table = new Spectre.Console.Table().AddColumns("id", "username", "email", "role", "disabled", "created");
-            foreach (var u in users.EnumerateArray())
+            foreach (var u in users)
             {
                 table.AddRow(
-                    Markup.Escape(u.GetProperty("id").GetString()!),
-                    Markup.Escape(u.GetProperty("username").GetString()!),
-                    Markup.Escape(u.GetProperty("email").GetString() ?? string.Empty),
-                    u.GetProperty("role").GetString()!,
-                    u.GetProperty("disabled").GetBoolean() ? "yes" : "no",
-                    Markup.Escape(u.GetProperty("created_at").ToString()));
+                    u.Id.ToString(),
+                    Markup.Escape(u.Username),
+                    Markup.Escape(u.Email ?? string.Empty),
+                    Markup.Escape(u.Role),
+                    u.Disabled ? "yes" : "no",
+                    u.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
             }
 
             console.Write(table);

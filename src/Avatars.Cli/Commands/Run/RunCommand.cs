@@ -55,8 +55,8 @@ internal static class RunCommand
             var outputDirectory = parse.GetValue(output)!.FullName;
             if (target is not null)
             {
-                using var connection = await ServerConnection.LoginAsync(Admin.AdminConnection.ServerRoot(target), Environment.GetEnvironmentVariable("AVATAR_USERNAME"), Environment.GetEnvironmentVariable("AVATAR_PASSWORD"), Environment.GetEnvironmentVariable("AVATAR_API_KEY"), cancellationToken);
-                return await new RunExecution(console, connection).ExecuteAsync(plan, text, dataDirectory, outputDirectory, cancellationToken);
+                using var client = await ApiConnection.OpenFromEnvironmentAsync(target, target, cancellationToken);
+                return await new RunExecution(console, client).ExecuteAsync(plan, text, dataDirectory, outputDirectory, cancellationToken);
             }
 
             var embeddedDirectory = Path.Combine(Path.GetTempPath(), "avatars-run-" + Guid.NewGuid().ToString("N"));
@@ -66,8 +66,8 @@ internal static class RunCommand
                 var options = new AvatarsServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = embeddedDirectory, Bootstrap = { AdminUsername = "admin", AdminPassword = password } };
                 await using var embedded = await AvatarsServer.StartAsync(options, logging => logging.SetMinimumLevel(LogLevel.Warning), cancellationToken);
                 console.MarkupLine($"[grey]Embedded server on {Markup.Escape(embedded.BaseAddress.ToString())} (temporary; use --server to run on a shared one)[/]");
-                using var connection = await ServerConnection.LoginAsync(embedded.BaseAddress, "admin", password, null, cancellationToken);
-                return await new RunExecution(console, connection).ExecuteAsync(plan, text, dataDirectory, outputDirectory, cancellationToken);
+                using var client = await ApiConnection.OpenAsync(ApiConnection.ApiRoot(embedded.BaseAddress), "admin", password, null, cancellationToken);
+                return await new RunExecution(console, client).ExecuteAsync(plan, text, dataDirectory, outputDirectory, cancellationToken);
             }
             finally
             {

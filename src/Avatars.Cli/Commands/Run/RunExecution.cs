@@ -1,24 +1,28 @@
-using System.Text.Json;
+using Avatars.Client.Http;
+using Avatars.Client.Models;
+using Avatars.Data.IO;
 using Spectre.Console;
 
 namespace Avatars.Cli.Commands.Run;
 
-/// <summary>One run of a plan on a connected server: upload, send the set, create the jobs, follow them, download.</summary>
-internal sealed class RunExecution(IAnsiConsole console, ServerConnection server)
+/// <summary>One run of a plan on a connected server through the SDK: upload, send the set, create the jobs, follow them, download.</summary>
+internal sealed class RunExecution(IAnsiConsole console, IAvatarsApiClient server)
 {
     public async Task<int> ExecuteAsync(RunPlan plan, string yaml, string dataDirectory, string outputDirectory, CancellationToken cancellationToken)
     {
         foreach (var name in plan.Files)
         {
             console.MarkupLine($"Uploading [bold]{Markup.Escape(name)}[/]");
-            await server.UploadAsync(name, Path.Combine(dataDirectory, name), cancellationToken);
+            await using var file = File.OpenRead(Path.Combine(dataDirectory, name));
+            await server.UploadFileAsync(name, file, cancellationToken: cancellationToken);
         }
 
-        var setName = await server.PutResourcesAsync(plan.DisplayName, yaml, cancellationToken);
+        var set = await server.PutResourcesAsync(plan.DisplayName, yaml, cancellationToken);
         var jobNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var job in plan.Jobs)
         {
-            jobNames[job.ParametersName] = await server.CreateJobAsync(setName, job.ParametersName, job.DependsOn.Select(p => jobNames[p]), cancellationToken);
+            var request = new JobCreateRequest(set.SetName, job.ParametersName, [.. job.DependsOn.Select(p => jobNames[p])]);
+            jobNames[job.ParametersName] = (await server.CreateJobAsync(request, cancellationToken)).Name;
         }
 
         var final = await FollowAsync(plan, jobNames, cancellationToken);
@@ -26,33 +30,33 @@ internal sealed class RunExecution(IAnsiConsole console, ServerConnection server
         foreach (var job in plan.Jobs)
         {
             var state = final[job.ParametersName];
-            var status = state.GetProperty("status").GetString();
-            if (status != "finished")
+            if (state.Status != JobStatus.Finished)
             {
                 failed++;
-                console.MarkupLine($"[red]{Markup.Escape(job.ParametersName)} ({job.Kind}): {Markup.Escape(status ?? "?")}[/] — {Markup.Escape(state.GetProperty("exception").GetString() ?? string.Empty)}");
+                console.MarkupLine($"[red]{Markup.Escape(job.ParametersName)} ({job.Kind}): {Markup.Escape(state.Status.Value)}[/] — {Markup.Escape(state.Exception)}");
                 continue;
             }
 
             var folder = Path.Combine(outputDirectory, job.ParametersName);
             Directory.CreateDirectory(folder);
             var files = await server.GetResultsAsync(jobNames[job.ParametersName], cancellationToken);
-            foreach (var (_, url) in files)
+            var urls = files.Values.SelectMany(u => u).ToList();
+            foreach (var url in urls)
             {
-                var fileName = Uri.UnescapeDataString(new Uri(url).AbsolutePath.Split('/')[^1]);
-                await server.DownloadAsync(url, Path.Combine(folder, fileName), cancellationToken);
+                var bytes = await server.DownloadFileAsync(url, cancellationToken);
+                await AtomicFile.WriteAsync(Path.Combine(folder, AvatarsApiClient.FileNameOf(url)), (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken);
             }
 
-            console.MarkupLine($"[green]{Markup.Escape(job.ParametersName)}[/] ({job.Kind}): {files.Count} file(s) in {Markup.Escape(folder)}");
+            console.MarkupLine($"[green]{Markup.Escape(job.ParametersName)}[/] ({job.Kind}): {urls.Count} file(s) in {Markup.Escape(folder)}");
         }
 
         return failed == 0 ? 0 : 1;
     }
 
-    private async Task<Dictionary<string, JsonElement>> FollowAsync(RunPlan plan, Dictionary<string, string> jobNames, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, JobResponse>> FollowAsync(RunPlan plan, Dictionary<string, string> jobNames, CancellationToken cancellationToken)
     {
-        var final = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        async Task PollAsync(Action<string, JsonElement> update)
+        var final = new Dictionary<string, JobResponse>(StringComparer.Ordinal);
+        async Task PollAsync(Action<string, JobResponse> update)
         {
             var delay = TimeSpan.FromMilliseconds(200);
             while (final.Count < plan.Jobs.Count)
@@ -61,7 +65,7 @@ internal sealed class RunExecution(IAnsiConsole console, ServerConnection server
                 {
                     var state = await server.GetJobAsync(jobNames[job.ParametersName], cancellationToken);
                     update(job.ParametersName, state);
-                    if (state.GetProperty("done").GetBoolean())
+                    if (state.Done)
                     {
                         final[job.ParametersName] = state;
                     }
@@ -80,7 +84,7 @@ internal sealed class RunExecution(IAnsiConsole console, ServerConnection server
             var last = new Dictionary<string, string>(StringComparer.Ordinal);
             await PollAsync((name, state) =>
             {
-                var status = state.GetProperty("status").GetString() ?? "?";
+                var status = state.Status.Value;
                 if (!last.TryGetValue(name, out var previous) || previous != status)
                 {
                     last[name] = status;
@@ -99,18 +103,18 @@ internal sealed class RunExecution(IAnsiConsole console, ServerConnection server
                 await PollAsync((name, state) =>
                 {
                     var task = tasks[name];
-                    var status = state.GetProperty("status").GetString();
-                    if (status != "pending" && !task.IsStarted)
+                    var status = state.Status.Value;
+                    if (state.Status != JobStatus.Pending && !task.IsStarted)
                     {
                         task.StartTask();
                     }
 
-                    if (state.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Number)
+                    if (state.Progress is { } p)
                     {
-                        task.Value = Math.Max(task.Value, p.GetDouble());
+                        task.Value = Math.Max(task.Value, p);
                     }
 
-                    if (state.GetProperty("done").GetBoolean())
+                    if (state.Done)
                     {
                         task.Description = $"{name} ({status})";
                         task.StopTask();
