@@ -13,7 +13,7 @@ internal static class CliApp
         var root = new RootCommand("Avatars for .NET — privacy-preserving synthetic data with the Avatar method.")
         {
             AvatarizeCommand.Create(console),
-            DemoCommand.Create(console),
+            Commands.Demo.DemoCommand.Create(console),
             MetricsCommand.Create(console),
             ServeCommand.Create(console),
             OpenApiCommand.Create(console),

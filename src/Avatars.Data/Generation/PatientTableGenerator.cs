@@ -1,3 +1,5 @@
+using static Avatars.Data.Generation.WeightedLevels;
+
 namespace Avatars.Data.Generation;
 
 /// <summary>
@@ -107,37 +109,6 @@ public static class PatientTableGenerator
             new IntColumn("heart_rate", heartRate, heartRateMissing),
             new CategoryColumn("treatment", treatment, Levels(Treatments)),
         ], name);
-    }
-
-    private static string[] Levels((string Level, double Weight)[] levels) => [.. levels.Select(l => l.Level)];
-
-    private static int Pick(Random random, (string Level, double Weight)[] levels)
-    {
-        var total = 0.0;
-        foreach (var (_, w) in levels)
-        {
-            total += w;
-        }
-
-        var u = random.NextDouble() * total;
-        for (var i = 0; i < levels.Length; i++)
-        {
-            u -= levels[i].Weight;
-            if (u < 0)
-            {
-                return i;
-            }
-        }
-
-        return levels.Length - 1;
-    }
-
-    private static double Normal(Random random)
-    {
-        // Box–Muller; 1 − U avoids log(0).
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
     private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));

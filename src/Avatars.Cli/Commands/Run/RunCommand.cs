@@ -1,8 +1,5 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Avatars.Config;
-using Avatars.Server.Hosting;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Avatars.Cli.Commands.Run;
@@ -59,36 +56,11 @@ internal static class RunCommand
                 return await new RunExecution(console, client).ExecuteAsync(plan, text, dataDirectory, outputDirectory, cancellationToken);
             }
 
-            var embeddedDirectory = Path.Combine(Path.GetTempPath(), "avatars-run-" + Guid.NewGuid().ToString("N"));
-            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
-            try
-            {
-                var options = new AvatarsServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = embeddedDirectory, Bootstrap = { AdminUsername = "admin", AdminPassword = password } };
-                await using var embedded = await AvatarsServer.StartAsync(options, logging => logging.SetMinimumLevel(LogLevel.Warning), cancellationToken);
-                console.MarkupLine($"[grey]Embedded server on {Markup.Escape(embedded.BaseAddress.ToString())} (temporary; use --server to run on a shared one)[/]");
-                using var client = await ApiConnection.OpenAsync(ApiConnection.ApiRoot(embedded.BaseAddress), "admin", password, null, cancellationToken);
-                return await new RunExecution(console, client).ExecuteAsync(plan, text, dataDirectory, outputDirectory, cancellationToken);
-            }
-            finally
-            {
-                TryDelete(embeddedDirectory);
-            }
+            await using var embedded = await EmbeddedServer.StartAsync("avatars-run", "admin", cancellationToken);
+            console.MarkupLine($"[grey]Embedded server on {Markup.Escape(embedded.BaseAddress.ToString())} (temporary; use --server to run on a shared one)[/]");
+            using var embeddedClient = await ApiConnection.OpenAsync(embedded.ApiRoot, embedded.Username, embedded.Password, null, cancellationToken);
+            return await new RunExecution(console, embeddedClient).ExecuteAsync(plan, text, dataDirectory, outputDirectory, cancellationToken);
         }));
         return command;
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A temporary folder; nothing of the user's is lost (results were downloaded).
-        }
     }
 }
