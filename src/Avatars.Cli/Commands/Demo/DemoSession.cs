@@ -5,18 +5,10 @@ using Spectre.Console;
 namespace Avatars.Cli.Commands.Demo;
 
 /// <summary>The demo's embedded server and an SDK manager logged in to it; disposing stops the server.</summary>
-internal sealed class DemoSession : IAsyncDisposable
+internal sealed class DemoSession(EmbeddedServer server, AvatarManager manager) : IAsyncDisposable
 {
-    private readonly EmbeddedServer server;
-
-    private DemoSession(EmbeddedServer server, AvatarManager manager)
-    {
-        this.server = server;
-        Manager = manager;
-    }
-
     /// <summary>The SDK entry point, authenticated as the server's administrator.</summary>
-    public AvatarManager Manager { get; }
+    public AvatarManager Manager => manager;
 
     /// <summary>Starts the server, says so on the console, and logs in with the SDK.</summary>
     public static async Task<DemoSession> StartAsync(IAnsiConsole console, CancellationToken cancellationToken)
@@ -48,7 +40,7 @@ internal sealed class DemoSession : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        Manager.Dispose();
+        manager.Dispose();
         await server.DisposeAsync();
     }
 }
