@@ -34,6 +34,7 @@ public sealed class TimeSeriesEncoding
     private readonly double[] means;
     private readonly double[] stds;
     private readonly Dictionary<string, int> rowOfId;
+    private readonly double[][] residualStd;
 
     internal TimeSeriesEncoding(
         Table template,
@@ -64,6 +65,7 @@ public sealed class TimeSeriesEncoding
         MaxLength = aligned.Lengths.Max();
         means = features.Columns.Skip(1).Select(c => MeanStd(((FloatColumn)c).Values.ToArray()).Mean).ToArray();
         stds = features.Columns.Skip(1).Select(c => MeanStd(((FloatColumn)c).Values.ToArray()).Std).ToArray();
+        residualStd = ComputeResidualStd(aligned.Curves, projection);
         rowOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = features[0];
         for (var row = 0; row < ids.Length; row++)
@@ -145,6 +147,28 @@ public sealed class TimeSeriesEncoding
     }
 
     /// <summary>
+    /// The projected series of another long table with the same columns (e.g. the avatar series), measured with this
+    /// encoding's model: each series aligned on the same grid size, scored by the same projection, and its length,
+    /// start and duration — the same <see cref="FeatureColumns"/> (one row per id of <paramref name="series"/>, the id
+    /// column first). The privacy metrics of a time-series table compare these with <see cref="Features"/>.
+    /// </summary>
+    /// <param name="series">A long table with the original's id, time and value columns.</param>
+    /// <exception cref="TimeSeriesException">A column is missing or not numeric, or a value is missing.</exception>
+    public Table FeaturesOf(Table series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var values = Aligned.Curves.VariableNames;
+        var aligned = SeriesAlignment.Align(series, IdColumn, TimeColumn, values, AlignmentMethod.Specified, Aligned.Curves.GridSize, [.. excluded]);
+        var scores = Projection.Scores(aligned.Curves);
+        var columns = new List<Column> { aligned.Ids[0] };
+        columns.AddRange(scores.Columns.Select(c => c.WithName(prefix + c.Name)));
+        columns.Add(new FloatColumn(prefix + LengthName, [.. aligned.Lengths.Select(l => (double)l)]));
+        columns.Add(new FloatColumn(prefix + StartName, [.. aligned.Starts]));
+        columns.Add(new FloatColumn(prefix + DurationName, [.. aligned.Durations]));
+        return new Table(columns, TableName + "_features");
+    }
+
+    /// <summary>
     /// Rebuilds a long table from the avatars' features. Each row of <paramref name="avatarFeatures"/> gives one series:
     /// curves rebuilt by the projection, then placed in time. With the default clamps: the length is rounded (half away
     /// from zero) into [<see cref="MinLength"/>, <see cref="MaxLength"/>]; the start is clamped into
@@ -194,6 +218,16 @@ public sealed class TimeSeriesEncoding
             Projection.ScoreColumns.Select(s => (Column)new FloatColumn(s, features[prefix + s])),
             "scores");
         var curves = Projection.Reconstruct(scores);
+        if (options.AddResidualNoise)
+        {
+            curves = AddResidualNoise(curves, options.NoiseSeed);
+        }
+
+        if (options.RestorePointSpread)
+        {
+            curves = RestorePointSpread(curves);
+        }
+
         var lengths = features[prefix + LengthName];
         var starts = features[prefix + StartName];
         var durations = features[prefix + DurationName];
@@ -247,6 +281,117 @@ public sealed class TimeSeriesEncoding
         }
 
         return new Table(columns, options.TableName ?? TableName);
+    }
+
+    /// <summary>
+    /// The standard deviation, at each grid point of each variable, of what the projection leaves out of the original
+    /// curves (aligned curve minus its reconstruction from its own scores); all zeros for FLATTEN or a full-rank FPCA.
+    /// </summary>
+    /// <param name="variable">The series variable's index (order of the value columns).</param>
+    public ReadOnlySpan<double> ResidualStd(int variable) => residualStd[variable];
+
+    private static double[][] ComputeResidualStd(SeriesCurves curves, SeriesProjection projection)
+    {
+        var rebuilt = projection.Reconstruct(projection.Scores(curves));
+        var result = new double[curves.VariableNames.Count][];
+        for (var v = 0; v < result.Length; v++)
+        {
+            var std = new double[curves.GridSize];
+            if (curves.Count > 1)
+            {
+                for (var k = 0; k < curves.GridSize; k++)
+                {
+                    double sum = 0, sumSquares = 0;
+                    for (var i = 0; i < curves.Count; i++)
+                    {
+                        var residual = curves.Curve(v, i)[k] - rebuilt.Curve(v, i)[k];
+                        sum += residual;
+                        sumSquares += residual * residual;
+                    }
+
+                    var mean = sum / curves.Count;
+                    std[k] = Math.Sqrt(Math.Max(0, (sumSquares - (curves.Count * mean * mean)) / (curves.Count - 1)));
+                }
+            }
+
+            result[v] = std;
+        }
+
+        return result;
+    }
+
+    /// <summary>The curves plus independent Gaussian noise with the residual standard deviation of each grid point (seeded).</summary>
+    private SeriesCurves AddResidualNoise(SeriesCurves curves, ulong seed)
+    {
+        var values = new List<double[]>(curves.VariableNames.Count);
+        for (var v = 0; v < curves.VariableNames.Count; v++)
+        {
+            var noisy = curves.Values(v).ToArray();
+            var std = residualStd[v];
+            for (var i = 0; i < curves.Count; i++)
+            {
+                var random = new Randomness.RowRandom(seed, (ulong)v, (ulong)i);
+                for (var k = 0; k < curves.GridSize; k++)
+                {
+                    noisy[(i * curves.GridSize) + k] += std[k] * StandardNormal(random);
+                }
+            }
+
+            values.Add(noisy);
+        }
+
+        return new SeriesCurves(curves.VariableNames, curves.Count, curves.GridSize, values);
+    }
+
+    /// <summary>
+    /// The curves with, at each grid point of each variable, their values mapped affinely to the original curves' mean
+    /// and standard deviation at that point (a constant point keeps the original mean).
+    /// </summary>
+    private SeriesCurves RestorePointSpread(SeriesCurves curves)
+    {
+        var original = Aligned.Curves;
+        var values = new List<double[]>(curves.VariableNames.Count);
+        for (var v = 0; v < curves.VariableNames.Count; v++)
+        {
+            var calibrated = curves.Values(v).ToArray();
+            for (var k = 0; k < curves.GridSize; k++)
+            {
+                var (targetMean, targetStd) = PointStats(original, v, k);
+                var (mean, std) = PointStats(curves, v, k);
+                for (var i = 0; i < curves.Count; i++)
+                {
+                    var index = (i * curves.GridSize) + k;
+                    calibrated[index] = std > 1e-12 ? targetMean + ((calibrated[index] - mean) * targetStd / std) : targetMean;
+                }
+            }
+
+            values.Add(calibrated);
+        }
+
+        return new SeriesCurves(curves.VariableNames, curves.Count, curves.GridSize, values);
+    }
+
+    private static (double Mean, double Std) PointStats(SeriesCurves curves, int variable, int point)
+    {
+        double sum = 0, sumSquares = 0;
+        for (var i = 0; i < curves.Count; i++)
+        {
+            var value = curves.Curve(variable, i)[point];
+            sum += value;
+            sumSquares += value * value;
+        }
+
+        var mean = sum / curves.Count;
+        var variance = curves.Count > 1 ? Math.Max(0, (sumSquares - (curves.Count * mean * mean)) / (curves.Count - 1)) : 0;
+        return (mean, Math.Sqrt(variance));
+    }
+
+    /// <summary>A standard normal draw (Box–Muller).</summary>
+    private static double StandardNormal(Randomness.RowRandom random)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
     /// <summary>

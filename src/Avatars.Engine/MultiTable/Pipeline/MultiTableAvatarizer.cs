@@ -2,6 +2,7 @@ using Avatars.Data;
 using Avatars.Engine.Avatarization;
 using Avatars.Engine.MultiTable.Enrichment;
 using Avatars.Engine.MultiTable.Relinking;
+using Avatars.Engine.Privacy;
 using Avatars.Engine.Randomness;
 
 namespace Avatars.Engine.MultiTable.Pipeline;
@@ -23,6 +24,7 @@ public static class MultiTableAvatarizer
     // Streams of the run seed: one avatarization seed and one shuffle per table.
     private const ulong TableSeedStream = 0x4D54;
     private const ulong ShuffleStream = 0x4D55;
+    private const ulong SeriesNoiseStream = 0x4D56;
 
     /// <summary>Avatarizes the tables on a worker thread.</summary>
     /// <param name="tables">The tables, with keys and parameters.</param>
@@ -122,7 +124,8 @@ public static class MultiTableAvatarizer
             var order = orders[link.ParentTable];
             var parentShuffled = parent.Unshuffled.TakeRows(order);
             var keys = new IntColumn(link.ChildField, [.. Enumerable.Range(0, order.Length).Select(KeyGenerator.KeyOf)]);
-            var rebuilt = series[link.ParentTable].Decode(table.Name, parentShuffled, keys).WithName(table.Name);
+            var noiseSeed = new RowRandom(seed, SeriesNoiseStream, (ulong)tableIndex[table.Name]).NextUInt64();
+            var rebuilt = series[link.ParentTable].Decode(table.Name, parentShuffled, keys, noiseSeed).WithName(table.Name);
             outputs[table.Name] = new MultiTableTableResult(table.Name, rebuilt, rebuilt, paired: false, parent.Seed, series[link.ParentTable].Notes(table.Name));
         }
 
@@ -192,6 +195,30 @@ public static class MultiTableAvatarizer
                 var options = standard.Options with { IdentifierColumns = identifiers, Seed = standard.Options.Seed ?? tableSeed };
                 var result = Avatarizer.Avatarize(enriched, options, cancellationToken: cancellationToken);
                 return new TableAvatars(result.SensitiveUnshuffled, Paired: true, result.Seed, result.Warnings);
+            case DifferentialPrivacyTableAvatarization dp:
+                var declared = new Dictionary<string, ColumnBounds>(dp.Options.DeclaredBounds ?? new Dictionary<string, ColumnBounds>(), StringComparer.Ordinal);
+                foreach (var share in enriched.ColumnNames.Where(c => !table.Data.Contains(c) && c.EndsWith("_share", StringComparison.Ordinal)))
+                {
+                    declared.TryAdd(share, new ColumnBounds(0, 1));
+                }
+
+                var dpOptions = dp.Options with
+                {
+                    IdentifierColumns = [.. dp.Options.IdentifierColumns.Concat(table.KeyColumns).Distinct(StringComparer.Ordinal)],
+                    DeclaredBounds = declared,
+                    Seed = dp.Options.Seed ?? tableSeed,
+                };
+                DifferentialPrivacyTableResult synthesized;
+                try
+                {
+                    synthesized = DifferentialPrivacyTableAvatarizer.Avatarize(enriched, dpOptions);
+                }
+                catch (DifferentialPrivacyException ex)
+                {
+                    throw new MultiTableException(ex.Message, table.Name, innerException: ex);
+                }
+
+                return new TableAvatars(synthesized.Avatars, Paired: false, synthesized.Seed, [.. synthesized.Notes.Select(n => $"Differential privacy (ε = {dpOptions.Epsilon}): {n}")]);
             default:
                 throw new MultiTableException($"Table '{table.Name}': avatarization {table.Avatarization?.GetType().Name ?? "(none)"} is not supported.", table.Name);
         }
@@ -204,8 +231,21 @@ public static class MultiTableAvatarizer
         var parentAvatars = avatars[link.ParentTable].Unshuffled;
         var childAvatars = avatars[link.ChildTable].Unshuffled;
         var countColumn = schema.CountColumn(link);
-        var originalCounts = OriginalCounts(schema, link);
-        var avatarCounts = CountCalibration.RestoreSpread(Counts(parentAvatars, countColumn, parent.Name), originalCounts);
+        // The spread is restored from an aggregate of the original counts: not for a differentially private parent,
+        // whose budget does not cover it.
+        var avatarCounts = Counts(parentAvatars, countColumn, parent.Name);
+        if (avatars[link.ParentTable].Paired)
+        {
+            avatarCounts = CountCalibration.RestoreSpread(avatarCounts, OriginalCounts(schema, link));
+        }
+
+        if (!avatarCounts.Any(c => c > 0) && childAvatars.RowCount > 0)
+        {
+            // Possible with differential privacy on a small table: no usable count, so every parent avatar gets an equal share.
+            notes.Add($"Link {link.ParentTable} → {link.ChildTable}: no parent avatar has a positive child count; the children were spread evenly over the {parentAvatars.RowCount} parent avatars.");
+            avatarCounts = [.. avatarCounts.Select(_ => 1.0)];
+        }
+
         var counts = Guard(() => ChildCounts.FromAvatarizedCounts(avatarCounts, childAvatars.RowCount), parent.Name);
         var shared = SharedVariables(parent, link);
         if (shared.Count == 0)

@@ -1,4 +1,5 @@
 using Avatars.Data;
+using Avatars.Engine.TimeSeries;
 
 namespace Avatars.Engine.MultiTable.Pipeline;
 
@@ -9,13 +10,15 @@ namespace Avatars.Engine.MultiTable.Pipeline;
 /// <param name="ForeignKeys">Its foreign-key columns (one per parent link).</param>
 /// <param name="Avatarization">How it is avatarized; null only for a time-series child.</param>
 /// <param name="TimeColumn">The time column of a time-series child, or null.</param>
+/// <param name="TimeSeries">The projection and alignment of a time-series child; null for the defaults.</param>
 public sealed record MultiTableSource(
     Table Data,
     string Name,
     string? PrimaryKey,
     IReadOnlyList<string> ForeignKeys,
     TableAvatarization? Avatarization,
-    string? TimeColumn = null)
+    string? TimeColumn = null,
+    TimeSeriesSettings? TimeSeries = null)
 {
     /// <summary>The key columns: the primary key and the foreign keys.</summary>
     public IReadOnlyList<string> KeyColumns => PrimaryKey is null ? ForeignKeys : [PrimaryKey, .. ForeignKeys.Where(f => f != PrimaryKey)];

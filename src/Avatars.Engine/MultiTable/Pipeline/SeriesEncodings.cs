@@ -1,18 +1,77 @@
 using Avatars.Data;
+using Avatars.Engine.TimeSeries;
 
 namespace Avatars.Engine.MultiTable.Pipeline;
 
-/// <summary>The time-series children of one parent table: encoded before its avatarization, rebuilt after.</summary>
+/// <summary>
+/// The time-series children of one parent table (docs/time-series.md): each is encoded before the parent's
+/// avatarization (its features appended to the parent, by parent key) and rebuilt afterwards from the parent avatars'
+/// features, with the spread of the scores restored and the residual noise added (<see cref="TimeSeriesDecodeOptions"/>).
+/// </summary>
 internal sealed class SeriesEncodings
 {
-    /// <summary>Appends the features of a time-series child to the parent's enriched table.</summary>
-    public Table Append(Table enriched, MultiTableSource parent, MultiTableSource child, MultiTableLink link) =>
-        throw new MultiTableException($"Table '{child.Name}' is a time series of '{parent.Name}': time-series children are not supported by this build yet.", child.Name);
+    private readonly Dictionary<string, (TimeSeriesEncoding Encoding, MultiTableLink Link)> byChild = new(StringComparer.Ordinal);
 
-    /// <summary>Rebuilds a time-series child from the parent's avatars.</summary>
-    public Table Decode(string child, Table parentAvatars, Column keys) =>
-        throw new MultiTableException($"Table '{child}': time-series children are not supported by this build yet.", child);
+    /// <summary>The encodings, by child table.</summary>
+    public IReadOnlyDictionary<string, TimeSeriesEncoding> Encodings => byChild.ToDictionary(e => e.Key, e => e.Value.Encoding, StringComparer.Ordinal);
 
-    /// <summary>What the encoding noted about a child.</summary>
-    public IReadOnlyList<string> Notes(string child) => [];
+    /// <summary>The prefix of a child's feature columns in its parent's enriched table.</summary>
+    public static string Prefix(string child) => child + "__";
+
+    /// <summary>Encodes a time-series child and appends its features to the parent's enriched table (parents without a series get the mean features).</summary>
+    public Table Append(Table enriched, MultiTableSource parent, MultiTableSource child, MultiTableLink link)
+    {
+        var excluded = child.KeyColumns.Where(k => k != link.ChildField).ToList();
+        TimeSeriesEncoding encoding;
+        try
+        {
+            encoding = TimeSeriesEncoder.Encode(child.Data.WithName(child.Name), link.ChildField, child.TimeColumn!, excluded, Prefix(child.Name), child.TimeSeries ?? new TimeSeriesSettings());
+        }
+        catch (TimeSeriesException ex)
+        {
+            throw new MultiTableException(ex.Message, child.Name, innerException: ex);
+        }
+
+        var features = encoding.FeaturesFor(parent.Data[link.ParentField]);
+        foreach (var name in encoding.FeatureColumns)
+        {
+            if (enriched.Contains(name))
+            {
+                throw new MultiTableException($"Table '{parent.Name}' already has a column '{name}', the name of a feature of its time series '{child.Name}': rename the column.", parent.Name, name);
+            }
+
+            enriched = enriched.WithColumn(features[name]);
+        }
+
+        byChild[child.Name] = (encoding, link);
+        return enriched;
+    }
+
+    /// <summary>Rebuilds a child from the parent avatars (shuffled rows) and their new keys.</summary>
+    public Table Decode(string child, Table parentAvatars, Column keys, ulong seed)
+    {
+        var (encoding, _) = byChild[child];
+        try
+        {
+            var options = new TimeSeriesDecodeOptions { RestoreScoreSpread = true, AddResidualNoise = true, RestorePointSpread = true, NoiseSeed = seed, TableName = child };
+            return encoding.Decode(parentAvatars, keys, options);
+        }
+        catch (TimeSeriesException ex)
+        {
+            throw new MultiTableException(ex.Message, child, innerException: ex);
+        }
+    }
+
+    /// <summary>What the encoding of a child used.</summary>
+    public IReadOnlyList<string> Notes(string child)
+    {
+        var (encoding, link) = byChild[child];
+        var settings = encoding.Settings;
+        return
+        [
+            $"Time series of '{link.ParentTable}' (project design): {settings.ProjectionType.ToString().ToLowerInvariant()} projection, nf = {settings.Nf}, "
+            + $"{settings.Method.ToString().ToLowerInvariant()} alignment on {encoding.Aligned.Curves.GridSize} points; {encoding.FeatureColumns.Count} features appended to '{link.ParentTable}'; "
+            + "score spread restored, residual noise added, per-point spread restored; lengths and spans kept within the original ranges.",
+        ];
+    }
 }

@@ -2,6 +2,7 @@ using Avatars.Data;
 using Avatars.Engine.Avatarization;
 using Avatars.Engine.Metrics.Privacy;
 using Avatars.Engine.MultiTable.Pipeline;
+using Avatars.Engine.Privacy;
 using MathNet.Numerics.Distributions;
 
 namespace Avatars.Engine.Tests.MultiTable.Pipeline;
@@ -76,6 +77,23 @@ public sealed class PatientDoctorVisitPipelineTests
         var metrics = PrivacyEvaluator.Evaluate(table.Data.Select(own), result[name].SensitiveUnshuffled.Select(own), cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result[name].Paired);
         Assert.True(metrics.HiddenRate.Value >= 90, $"hidden rate of {name}: {metrics.HiddenRate.Value:F2} %");
+    }
+
+    [Fact]
+    public async Task The_vendor_example_with_a_differentially_private_doctor_table_links_every_visit()
+    {
+        // sdk.md §9.7: patient k = 5, doctor epsilon = 3 with categorical reduction, visit k = 5.
+        var (tables, links) = await SchemaAsync();
+        tables[1] = tables[1] with { Avatarization = new DifferentialPrivacyTableAvatarization(new DifferentialPrivacyTableOptions { Epsilon = 3, UseCategoricalReduction = true }) };
+        var result = MultiTableAvatarizer.Avatarize(tables, links, new MultiTableOptions { Seed = Seed }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.False(result["doctor"].Paired);
+        Assert.True(result["patient"].Paired);
+        var doctors = Keys(result["doctor"].Avatars, "d_id");
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), doctors.Order());
+        Assert.All(Keys(result["visit"].Avatars, "doctor_id"), k => Assert.Contains(k, doctors));
+        Assert.Equal(["d_id", "job", "age"], result["doctor"].Avatars.ColumnNames);
+        Assert.Contains(result["doctor"].Notes, n => n.StartsWith("Differential privacy (ε = 3)", StringComparison.Ordinal));
     }
 
     [Fact]
