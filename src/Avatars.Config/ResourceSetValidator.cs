@@ -266,7 +266,10 @@ internal static class ResourceSetValidator
         var visited = new HashSet<AvatarSchema>();
         for (var current = schema; current is not null && visited.Add(current); current = set.FindSchema(current.SchemaRef))
         {
-            if (current.FindTable(table)?.Columns is { } columns)
+            // A list holding only keys (what a client writes for an uploaded file whose other columns it does not
+            // know) does not enumerate the table: the column is checked when the job reads the data.
+            if (current.FindTable(table)?.Columns is { } columns
+                && columns.Any(c => c.PrimaryKey != true && c.Identifier != true && c.TimeSeriesTime != true))
             {
                 return columns.Any(c => c.Field == column);
             }

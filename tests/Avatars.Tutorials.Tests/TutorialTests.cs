@@ -22,10 +22,10 @@ public sealed class TutorialTests
     [Fact]
     public Task Tutorial2_parameters_runs() => RunAsync(new Tutorial2());
 
-    [Fact(Skip = "Multi-table avatarization arrives with issue 6 (the server answers 'not available in this version' until then).")]
+    [Fact]
     public Task Tutorial3_multi_table_runs() => RunAsync(new Tutorial3());
 
-    [Fact(Skip = "Time series arrive with issue 6 (the server answers 'not available in this version' until then).")]
+    [Fact]
     public Task Tutorial4_time_series_runs() => RunAsync(new Tutorial4());
 
     [Fact]

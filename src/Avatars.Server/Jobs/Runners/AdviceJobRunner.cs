@@ -38,13 +38,17 @@ internal sealed class AdviceJobRunner : IJobRunner
             throw new JobFailedException($"schema \"{schema.Name}\" has no table");
         }
 
+        // A time-series table takes no k: it is rebuilt from the avatars of its parent.
+        var advised = schema.Tables
+            .Where(t => !schema.Tables.Any(p => p.Links?.Any(l => l.ToTable == t.Name && l.Method == LinkMethod.TimeSeries) == true))
+            .ToList();
         var progress = new JobProgress(context.Progress);
         var seed = context.Job.Seed;
-        var share = 1.0 / schema.Tables.Count;
-        var advices = new List<ParameterAdvice>(schema.Tables.Count);
-        for (var i = 0; i < schema.Tables.Count; i++)
+        var share = 1.0 / advised.Count;
+        var advices = new List<ParameterAdvice>(advised.Count);
+        for (var i = 0; i < advised.Count; i++)
         {
-            var table = schema.Tables[i];
+            var table = advised[i];
             var start = i * share;
             var original = await InputTables.ReadOriginalAsync(context, table, cancellationToken).ConfigureAwait(false);
             var identifiers = InputTables.IdentifierColumns(table);

@@ -2,6 +2,8 @@ using Avatars.Config;
 using Avatars.Data;
 using Avatars.Engine.Avatarization;
 using Avatars.Engine.MultiTable.Pipeline;
+using Avatars.Engine.Privacy;
+using Avatars.Engine.TimeSeries;
 using Avatars.Engine.Projection;
 
 namespace Avatars.Server.Jobs.Runners;
@@ -29,7 +31,7 @@ internal static class EngineErrors
     public static JobFailedException? ToJobFailure(Exception exception) => exception switch
     {
         JobFailedException => null,
-        AvatarizationException or TableFormatException or ProjectionException or MultiTableException => new JobFailedException(exception.Message, exception),
+        AvatarizationException or TableFormatException or ProjectionException or MultiTableException or TimeSeriesException or DifferentialPrivacyException => new JobFailedException(exception.Message, exception),
         ConfigValidationException config => new JobFailedException(
             config.Errors.Count > 0 ? string.Join("; ", config.Errors.Select(e => e.ToString())) : config.Message, config),
         _ => null,

@@ -80,7 +80,7 @@ internal sealed record EvaluationInputs(string TableName, Table Original, Table 
     }
 
     /// <summary>The privacy settings: the metrics entry first, then the avatarization's ncp and imputation (as <c>avatarize --metrics</c>).</summary>
-    private static PrivacyMetricsOptions PrivacyOptions(PrivacyMetricsParameters? metrics, AvatarizationParameters? avatarization, IReadOnlyList<string> identifiers, long? seed) => new()
+    internal static PrivacyMetricsOptions PrivacyOptions(PrivacyMetricsParameters? metrics, AvatarizationParameters? avatarization, IReadOnlyList<string> identifiers, long? seed) => new()
     {
         Ncp = metrics?.Ncp ?? avatarization?.Ncp,
         IgnoredColumns = identifiers,

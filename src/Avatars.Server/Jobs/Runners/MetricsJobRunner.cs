@@ -1,6 +1,7 @@
 using Avatars.Config;
 using Avatars.Engine.Metrics.Privacy;
 using Avatars.Engine.Metrics.Signal;
+using Avatars.Server.Jobs.Runners.MultiTable;
 
 namespace Avatars.Server.Jobs.Runners;
 
@@ -43,8 +44,16 @@ internal sealed class MetricsJobRunner : IJobRunner
     {
         var parameters = context.Parameters as ParametersDocument
             ?? throw new InvalidOperationException($"A {Kind.ToWire()} job runs a metrics parameters document, not {context.Parameters.Kind}.");
+        var standard = FromParent(context);
+        var schemas = JobSchemas.Resolve(context.ResourceSet, parameters.Spec.Schema);
+        if (schemas.IsMultiTable((standard?.Parameters ?? EvaluationInputs.FindAvatarization(context.ResourceSet, parameters))?.Spec))
+        {
+            await MultiTableMetricsRun.RunAsync(context, Kind, parameters, schemas.Original, standard, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var progress = new JobProgress(context.Progress);
-        var inputs = await EvaluationInputs.LoadAsync(context, context.ResourceSet, parameters, FromParent(context), cancellationToken).ConfigureAwait(false);
+        var inputs = await EvaluationInputs.LoadAsync(context, context.ResourceSet, parameters, standard, cancellationToken).ConfigureAwait(false);
         progress.Report(0.2);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -4,6 +4,7 @@ using Avatars.Config;
 using Avatars.Engine.Reporting.Evaluation;
 using Avatars.Engine.Reporting.Report;
 using Avatars.Server.Hosting;
+using Avatars.Server.Jobs.Runners.MultiTable;
 
 namespace Avatars.Server.Jobs.Runners;
 
@@ -39,7 +40,15 @@ internal sealed class ReportJobRunner : IJobRunner
             ?? throw new InvalidOperationException("The privacy_metrics parent has no metrics parameters.");
 
         var progress = new JobProgress(context.Progress);
-        var inputs = await EvaluationInputs.LoadAsync(context, privacy.ResourceSet, privacyParameters, StandardOf(privacy, privacyParameters), cancellationToken).ConfigureAwait(false);
+        var standard = StandardOf(privacy, privacyParameters);
+        var schemas = JobSchemas.Resolve(privacy.ResourceSet, privacyParameters.Spec.Schema);
+        if (schemas.IsMultiTable((standard?.Parameters ?? EvaluationInputs.FindAvatarization(privacy.ResourceSet, privacyParameters))?.Spec))
+        {
+            await RunMultiTableAsync(context, pdf, schemas.Original, privacyParameters, standard, progress, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var inputs = await EvaluationInputs.LoadAsync(context, privacy.ResourceSet, privacyParameters, standard, cancellationToken).ConfigureAwait(false);
         progress.Report(0.1);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -52,6 +61,36 @@ internal sealed class ReportJobRunner : IJobRunner
         cancellationToken.ThrowIfCancellationRequested();
 
         var content = ReportContentBuilder.Build(evaluation, Context(context, inputs));
+        await WriteAsync(context, content, pdf, progress, cancellationToken).ConfigureAwait(false);
+        await ResultOutput.WriteRunMetadataAsync(context, inputs.Seed, cancellationToken).ConfigureAwait(false);
+        progress.Report(1);
+    }
+
+    /// <summary>PDF (default) or HTML only; the other formats and report types are rejected with a clear message.</summary>
+    private static async Task RunMultiTableAsync(
+        JobRunContext context, bool pdf, AvatarSchema schema, ParametersDocument privacyParameters, StandardAvatars? standard, JobProgress progress, CancellationToken cancellationToken)
+    {
+        var evaluation = await MultiTableEvaluationInputs.LoadAsync(context, schema, privacyParameters, standard, cancellationToken).ConfigureAwait(false);
+        progress.Report(0.1);
+        var building = progress.Stage(0.1, 0.85);
+        var reportContext = new ReportContext
+        {
+            Title = "Multi-table avatarization report",
+            RunMetadata =
+            [
+                new("Job", context.Job.Name.ToString("D")),
+                new("Avatars server", ServerInstance.ApiVersion),
+                new(".NET", RuntimeInformation.FrameworkDescription),
+            ],
+        };
+        var content = await Task.Run(() => MultiTableReport.Build(evaluation, privacyParameters, reportContext, building, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await WriteAsync(context, content, pdf, progress, cancellationToken).ConfigureAwait(false);
+        await ResultOutput.WriteRunMetadataAsync(context, evaluation.Seed, cancellationToken).ConfigureAwait(false);
+        progress.Report(1);
+    }
+
+    private static async Task WriteAsync(JobRunContext context, ReportContent content, bool pdf, JobProgress progress, CancellationToken cancellationToken)
+    {
         if (pdf)
         {
             var bytes = await Task.Run(() => PdfReportWriter.Render(content), cancellationToken).ConfigureAwait(false);
@@ -60,11 +99,8 @@ internal sealed class ReportJobRunner : IJobRunner
         }
 
         await ResultOutput.WriteTextAsync(context, ResultKeys.Report, null, 0, ResultFileNames.ReportHtml, HtmlReportWriter.Render(content), cancellationToken).ConfigureAwait(false);
-        await ResultOutput.WriteRunMetadataAsync(context, inputs.Seed, cancellationToken).ConfigureAwait(false);
-        progress.Report(1);
     }
 
-    /// <summary>PDF (default) or HTML only; the other formats and report types are rejected with a clear message.</summary>
     private static bool WantsPdf(AvatarReportParameters parameters)
     {
         if (parameters.ReportType != ReportType.Basic)

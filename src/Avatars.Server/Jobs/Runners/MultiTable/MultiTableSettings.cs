@@ -1,5 +1,7 @@
 using Avatars.Config;
 using Avatars.Engine.MultiTable.Pipeline;
+using Avatars.Engine.Privacy;
+using Avatars.Engine.TimeSeries;
 
 namespace Avatars.Server.Jobs.Runners.MultiTable;
 
@@ -14,14 +16,20 @@ internal static class MultiTableSettings
         if (!inputs.IsTimeSeries(name))
         {
             var standard = spec.Avatarization?.GetValueOrDefault(name);
-            if (standard?.DataAugmentation is not null)
+            var dp = spec.AvatarizationDp?.GetValueOrDefault(name);
+            if (standard?.DataAugmentation is not null || dp?.DataAugmentation is not null)
             {
                 throw new JobFailedException($"data_augmentation (table \"{name}\") is not available in this version of the server: remove it");
             }
 
-            avatarization = standard is not null
-                ? new StandardTableAvatarization(AvatarizationSettings.ToOptions(standard, name, table.KeyColumns, seed: null))
-                : throw new JobFailedException($"spec.avatarization has no entry for table \"{name}\": add avatarization.{name}.k");
+            avatarization = (standard, dp) switch
+            {
+                (not null, not null) => throw new JobFailedException(
+                    $"table \"{name}\" has both avatarization (k) and avatarization_dp (epsilon): keep one of them"),
+                (not null, null) => new StandardTableAvatarization(AvatarizationSettings.ToOptions(standard, name, table.KeyColumns, seed: null)),
+                (null, not null) => new DifferentialPrivacyTableAvatarization(DifferentialPrivacy(dp, name, table.KeyColumns)),
+                _ => throw new JobFailedException($"spec.avatarization has no entry for table \"{name}\": add avatarization.{name}.k (or avatarization_dp.{name}.epsilon for differential privacy)"),
+            };
         }
         else if (spec.Avatarization?.ContainsKey(name) == true || spec.AvatarizationDp?.ContainsKey(name) == true)
         {
@@ -30,7 +38,56 @@ internal static class MultiTableSettings
                 $"table \"{name}\" is a time series of table \"{parent}\": it is rebuilt from the avatars of \"{parent}\", so it takes no k or epsilon; remove avatarization.{name} and give time_series.{name} instead");
         }
 
-        return new MultiTableSource(table.Data, name, table.PrimaryKey, table.ForeignKeys, avatarization, table.TimeColumn);
+        return new MultiTableSource(table.Data, name, table.PrimaryKey, table.ForeignKeys, avatarization, table.TimeColumn, TimeSeries(spec.TimeSeries?.GetValueOrDefault(name)));
+    }
+
+    /// <summary>The engine's differential-privacy options for <c>avatarization_dp.&lt;table&gt;</c> (docs/differential-privacy.md §7).</summary>
+    private static DifferentialPrivacyTableOptions DifferentialPrivacy(AvatarizationDpParameters parameters, string table, IReadOnlyList<string> keys)
+    {
+        if (parameters.Epsilon?.Value is not { } epsilon)
+        {
+            throw new JobFailedException($"avatarization_dp.{table}.epsilon is missing: give the privacy budget (e.g. epsilon: 3)");
+        }
+
+        if (parameters.ColumnWeights is { Count: > 0 } || parameters.ExcludeVariables?.VariableNames is { Count: > 0 } || parameters.Imputation is not null)
+        {
+            throw new JobFailedException(
+                $"avatarization_dp.{table}: column_weights, exclude_variables and imputation are not available with differential privacy in this version of the server: remove them (fill missing values before uploading)");
+        }
+
+        return new DifferentialPrivacyTableOptions
+        {
+            Epsilon = epsilon,
+            PreprocessBudgetRatio = parameters.PreprocessBudgetRatio?.Value ?? DifferentialPrivacyTableOptions.DefaultPreprocessBudgetRatio,
+            Ncp = parameters.Ncp,
+            UseCategoricalReduction = parameters.UseCategoricalReduction ?? false,
+            IdentifierColumns = keys,
+        };
+    }
+
+    /// <summary>The engine's time-series settings for <c>time_series.&lt;table&gt;</c> (defaults for the unset fields).</summary>
+    private static TimeSeriesSettings? TimeSeries(TimeSeriesParameters? parameters)
+    {
+        if (parameters is null)
+        {
+            return null;
+        }
+
+        var defaults = new TimeSeriesSettings();
+        return new TimeSeriesSettings
+        {
+            ProjectionType = parameters.Projection?.ProjectionType == ProjectionType.Flatten ? SeriesProjectionType.Flatten : SeriesProjectionType.Fpca,
+            Nf = parameters.Projection?.Nf ?? defaults.Nf,
+            Method = parameters.Alignment?.Method switch
+            {
+                Config.AlignmentMethod.Specified => Engine.TimeSeries.AlignmentMethod.Specified,
+                Config.AlignmentMethod.Min => Engine.TimeSeries.AlignmentMethod.Min,
+                Config.AlignmentMethod.Mean => Engine.TimeSeries.AlignmentMethod.Mean,
+                Config.AlignmentMethod.Max => Engine.TimeSeries.AlignmentMethod.Max,
+                _ => defaults.Method,
+            },
+            NbPoints = parameters.Alignment?.NbPoints,
+        };
     }
 
     /// <summary>The YAML link method of an engine one.</summary>

@@ -38,7 +38,8 @@ internal static class MultiTableStandardRun
         progress.Report(AvatarizeEnd);
 
         var figures = new List<(string Table, List<HtmlFigure> Figures)>();
-        foreach (var table in inputs.Tables.Where(t => !inputs.IsTimeSeries(t.Name)))
+        // Figures plot the originals: none for time series (rebuilt) or differentially private tables.
+        foreach (var table in inputs.Tables.Where(t => !inputs.IsTimeSeries(t.Name) && spec.AvatarizationDp?.ContainsKey(t.Name) != true))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var avatars = result[table.Name];
