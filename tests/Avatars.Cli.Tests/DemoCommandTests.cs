@@ -105,7 +105,7 @@ public sealed class DemoCommandTests
         Assert.Equal(2, ForeignKeyCheck.CountOrphans(child, "patient_id", parent, "p_id"));
     }
 
-    [Fact(Skip = "The server's multi-table privacy/signal metrics and report jobs are not on main yet (waiting for multi-table metrics on main).")]
+    [Fact]
     public async Task Demo_MultiTable_AvatarizesLinkedTablesAndEvaluatesEveryComputationType()
     {
         var folder = CliRunner.TempFolder();
