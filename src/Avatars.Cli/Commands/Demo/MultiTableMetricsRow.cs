@@ -23,25 +23,40 @@ internal sealed record MultiTableMetricsRow(string Table, string ComputationType
             signal.FirstOrDefault(e => Key(e) == key)));
     }
 
-    /// <summary>Prints every row: hidden rate, local cloaking, Hellinger mean, correlation difference ratio.</summary>
+    /// <summary>
+    /// Prints two tables — privacy (hidden rate, local cloaking) and signal (Hellinger mean, correlation difference
+    /// ratio) — with one row per table and computation type that has such metrics; narrow enough for 80 columns.
+    /// </summary>
     public static void Print(IAnsiConsole console, IEnumerable<MultiTableMetricsRow> rows)
     {
-        var table = new Spectre.Console.Table()
-            .Title("Privacy and signal metrics per table and computation type")
-            .AddColumns("Table", "Computation type", "Reference", "Hidden rate (%)", "Local cloaking", "Hellinger mean", "Correlation difference ratio (%)");
-        foreach (var row in rows)
+        var all = rows.ToList();
+        console.Write(Grid(
+            "Privacy per table and computation type",
+            ["Hidden rate (%)", "Local cloaking"],
+            all.Where(r => r.Privacy is not null).Select(r => (r, new[] { Number(r.Privacy, "hidden_rate", "0.00"), Number(r.Privacy, "local_cloaking", "0.##") }))));
+        console.Write(Grid(
+            "Signal per table and computation type",
+            ["Hellinger", "Corr. diff. (%)"],
+            all.Where(r => r.Signal is not null).Select(r => (r, new[] { Number(r.Signal, "hellinger_mean", "0.####"), Number(r.Signal, "correlation_difference_ratio", "0.00") }))));
+    }
+
+    private static Spectre.Console.Table Grid(string title, string[] metrics, IEnumerable<(MultiTableMetricsRow Row, string[] Values)> rows)
+    {
+        var table = new Spectre.Console.Table().Title(title);
+        table.AddColumn(new TableColumn("Table").NoWrap());
+        table.AddColumn(new TableColumn("Computation type").NoWrap());
+        table.AddColumn(new TableColumn("Reference").NoWrap());
+        foreach (var metric in metrics)
         {
-            table.AddRow(
-                Markup.Escape(row.Table),
-                Markup.Escape(row.ComputationType),
-                Markup.Escape(row.Reference),
-                Number(row.Privacy, "hidden_rate", "0.00"),
-                Number(row.Privacy, "local_cloaking", "0.##"),
-                Number(row.Signal, "hellinger_mean", "0.####"),
-                Number(row.Signal, "correlation_difference_ratio", "0.00"));
+            table.AddColumn(new TableColumn(metric).RightAligned());
         }
 
-        console.Write(table);
+        foreach (var (row, values) in rows)
+        {
+            table.AddRow([Markup.Escape(row.Table), Markup.Escape(row.ComputationType), Markup.Escape(row.Reference), .. values]);
+        }
+
+        return table;
     }
 
     private static (string Type, string Reference) Key(JsonObject entry)
