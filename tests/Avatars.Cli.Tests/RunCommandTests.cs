@@ -99,17 +99,39 @@ public sealed class RunCommandTests
     public async Task The_vendor_clients_single_table_yaml_runs_unchanged()
     {
         var iris = Avatars.Testing.SharedData.PathOf("avatar-python/iris.csv");
+        var yaml = VendorYaml("single-table-1.0.8.yaml");
+        var output = Path.Combine(CliRunner.TempFolder(), "out");
+        var (code, text) = await CliRunner.RunAsync("run", yaml, "--data", Path.GetDirectoryName(iris)!, "--output", output);
+        Assert.True(code == 0, text);
+        Assert.True(File.Exists(Path.Combine(output, "standard", "iris.shuffled-0.csv")), text);
+        Assert.True(File.Exists(Path.Combine(output, "report", "report.pdf")), text);
+    }
+
+    /// <summary>sdk.md §9.7 (patient k = 5, doctor with differential privacy ε = 3, visit k = 5, two LSA links), over HTTP.</summary>
+    [Fact]
+    public async Task The_vendor_clients_multi_table_yaml_runs_unchanged()
+    {
+        var data = Path.GetDirectoryName(Avatars.Testing.SharedData.PathOf("avatar-python/visit.csv"))!;
+        var output = Path.Combine(CliRunner.TempFolder(), "out");
+        var (code, text) = await CliRunner.RunAsync("run", VendorYaml("multi-table-1.0.8.yaml"), "--data", data, "--output", output);
+        Assert.True(code == 0, text);
+        foreach (var table in new[] { "patient", "doctor", "visit" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, "standard", $"{table}.shuffled-0.csv")), text);
+        }
+
+        Assert.True(File.Exists(Path.Combine(output, "privacy_metrics", "visit.to_bottom_id_propagated.doctor.privacy.json")), text);
+        Assert.True(File.Exists(Path.Combine(output, "report", "report.pdf")), text);
+    }
+
+    private static string VendorYaml(string name)
+    {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Avatars.slnx")))
         {
             root = root.Parent!;
         }
 
-        var yaml = Path.Combine(root.FullName, "tests", "Avatars.Config.Tests", "Resources", "single-table-1.0.8.yaml");
-        var output = Path.Combine(CliRunner.TempFolder(), "out");
-        var (code, text) = await CliRunner.RunAsync("run", yaml, "--data", Path.GetDirectoryName(iris)!, "--output", output);
-        Assert.True(code == 0, text);
-        Assert.True(File.Exists(Path.Combine(output, "standard", "iris.shuffled-0.csv")), text);
-        Assert.True(File.Exists(Path.Combine(output, "report", "report.pdf")), text);
+        return Path.Combine(root.FullName, "tests", "Avatars.Config.Tests", "Resources", name);
     }
 }
