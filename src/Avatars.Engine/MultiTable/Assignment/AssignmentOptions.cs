@@ -6,12 +6,14 @@ namespace Avatars.Engine.MultiTable.Assignment;
 public sealed record AssignmentOptions
 {
     /// <summary>
-    /// The default <see cref="MaxExactRows"/>: 8 000 rows. Measured on the project's 2-core AMD EPYC (.NET 10,
-    /// docs/multi-table.md): 12–14 s at 8 000 rows on distance-like costs (uniform, parent slots, 1-D line),
-    /// 36–53 s at 12 000. Adversarial structured costs reach the O(n³) worst case sooner (53 s at 4 000); set
-    /// about 3 000 for a hard ~30 s bound whatever the costs. The slot cost matrix takes 512 MB at 8 000 × 8 000.
+    /// The default <see cref="MaxExactRows"/>: 4 000 rows. Measured on the project's 2-core AMD EPYC (.NET 10,
+    /// docs/multi-table.md, docs/benchmarks.md): random distance-like costs take 4–5 s at 4 000 rows and 12–14 s at
+    /// 8 000, but the multi-table pipeline's real shape (generated hospital tables, both links of a visit table, many
+    /// children per doctor) grows faster: 6.9 s at 3 000 visits, 17 s at 4 570, 45 s at 6 063, 86 s at 7 649 (two
+    /// links together). 4 000 keeps a job's assignments near 10–15 s; adversarial structured costs reach the O(n³)
+    /// worst case sooner (22 s at 3 000 rows on one problem).
     /// </summary>
-    public const int DefaultMaxExactRows = 8_000;
+    public const int DefaultMaxExactRows = 4_000;
 
     /// <summary>The requested method; <see cref="AssignmentMethod.LinearSumAssignment"/> by default.</summary>
     public AssignmentMethod Method { get; init; } = AssignmentMethod.LinearSumAssignment;

@@ -15,6 +15,12 @@ namespace Avatars.Engine.MultiTable.Relinking;
 public static class ChildRelinker
 {
     /// <summary>
+    /// The largest children × parents distance matrix the exact method builds (50 million entries, 400 MB); above it,
+    /// as above <see cref="AssignmentOptions.MaxExactRows"/> children, the greedy method runs from the points.
+    /// </summary>
+    public const long MaxExactCostEntries = 50_000_000;
+
+    /// <summary>
     /// Fits the re-linking projection on the original parent table restricted to the shared variables (all
     /// components unless <paramref name="options"/> says otherwise). The caller fits it once and passes it to
     /// <see cref="Relink"/>: fitting on the original (not the avatars) keeps the axes those of the real data.
@@ -98,6 +104,23 @@ public static class ChildRelinker
             return new RelinkResult(inOrder, method, method, total);
         }
 
+        var limits = options ?? new AssignmentOptions();
+        bool exact = method == RelinkMethod.LinearSumAssignment
+            && children <= limits.MaxExactRows
+            && (long)children * parents <= MaxExactCostEntries;
+        if (!exact)
+        {
+            // Greedy from the points: no children × parents matrix, so any size fits in memory.
+            int[] nearest = NearestAvailableAssignment.Solve(childCoords.Data, parentCoords.Data, children, childCoords.Columns, counts);
+            double greedyTotal = 0;
+            for (int i = 0; i < children; i++)
+            {
+                greedyTotal += Distance(childCoords.Row(i), parentCoords.Row(nearest[i]));
+            }
+
+            return new RelinkResult(nearest, RelinkMethod.MinimumDistanceAssignment, method, greedyTotal);
+        }
+
         var cost = new double[(long)children * parents];
         for (int i = 0; i < children; i++)
         {
@@ -108,10 +131,7 @@ public static class ChildRelinker
             }
         }
 
-        var solverOptions = (options ?? new AssignmentOptions()) with
-        {
-            Method = method == RelinkMethod.LinearSumAssignment ? AssignmentMethod.LinearSumAssignment : AssignmentMethod.MinimumDistance,
-        };
+        var solverOptions = limits with { Method = AssignmentMethod.LinearSumAssignment };
         AssignmentResult solved = AssignmentSolver.SolveWithCapacities(cost, children, counts, solverOptions);
         RelinkMethod used = solved.Method == AssignmentMethod.LinearSumAssignment
             ? RelinkMethod.LinearSumAssignment
