@@ -71,7 +71,7 @@ public static class MultiTableAvatarizer
             series[table.Name] = encodings;
             progress?.Report(new MultiTableProgress($"avatarizing table \"{table.Name}\"", 0.05 + (0.8 * done / totalRows)));
             var tableSeed = new RowRandom(seed, TableSeedStream, (ulong)tableIndex[table.Name]).NextUInt64();
-            avatars[table.Name] = AvatarizeTable(table, enriched, tableSeed, cancellationToken);
+            avatars[table.Name] = AvatarizeTable(table, enriched, encodings.Weights(), tableSeed, cancellationToken);
             done += table.Data.RowCount;
         }
 
@@ -186,13 +186,19 @@ public static class MultiTableAvatarizer
         return new Table(columns, parent.Name);
     }
 
-    private static TableAvatars AvatarizeTable(MultiTableSource table, Table enriched, ulong tableSeed, CancellationToken cancellationToken)
+    private static TableAvatars AvatarizeTable(MultiTableSource table, Table enriched, IReadOnlyDictionary<string, double> seriesWeights, ulong tableSeed, CancellationToken cancellationToken)
     {
         switch (table.Avatarization)
         {
             case StandardTableAvatarization standard:
                 var identifiers = standard.Options.IdentifierColumns.Concat(table.KeyColumns).Distinct(StringComparer.Ordinal).ToList();
-                var options = standard.Options with { IdentifierColumns = identifiers, Seed = standard.Options.Seed ?? tableSeed };
+                // The user's weights win over the time-series feature weights.
+                var weights = seriesWeights.Count == 0
+                    ? standard.Options.ColumnWeights
+                    : seriesWeights.Concat(standard.Options.ColumnWeights ?? new Dictionary<string, double>())
+                        .GroupBy(w => w.Key, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+                var options = standard.Options with { IdentifierColumns = identifiers, Seed = standard.Options.Seed ?? tableSeed, ColumnWeights = weights };
                 var result = Avatarizer.Avatarize(enriched, options, cancellationToken: cancellationToken);
                 return new TableAvatars(result.SensitiveUnshuffled, Paired: true, result.Seed, result.Warnings);
             case DifferentialPrivacyTableAvatarization dp:

@@ -47,6 +47,66 @@ internal sealed class SeriesEncodings
         return enriched;
     }
 
+    /// <summary>
+    /// Column weights for the parent's avatarization: each FPCA score column gets
+    /// <c>ScoreWeight · sqrt(σ_j / σ_max)</c> (σ_j its standard deviation, σ_max the largest of the same series
+    /// variable). The avatarization standardises every column, so without weights the tenth component — mostly
+    /// noise — would count as much as the first in the neighbour search, and the series as a whole little against the
+    /// parent's own variables; these weights bring the neighbours' curves closer (docs/time-series.md, measured).
+    /// FLATTEN columns, length, start and duration keep weight 1.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Weights()
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (encoding, _) in byChild.Values)
+        {
+            if (encoding.Settings.ProjectionType != SeriesProjectionType.Fpca)
+            {
+                continue;
+            }
+
+            var scores = encoding.Projection.ScoreColumns.Select(s => Prefix(encoding.TableName) + s).ToList();
+            var spreads = scores.ToDictionary(s => s, s => StandardDeviation(((FloatColumn)encoding.Features[s]).Values), StringComparer.Ordinal);
+            foreach (var variable in encoding.Aligned.Curves.VariableNames)
+            {
+                var own = scores.Where(s => s.StartsWith(Prefix(encoding.TableName) + variable + "_fpca_", StringComparison.Ordinal)).ToList();
+                var largest = own.Count == 0 ? 0 : own.Max(s => spreads[s]);
+                foreach (var score in own)
+                {
+                    weights[score] = largest > 0 ? ScoreWeight * Math.Sqrt(spreads[score] / largest) : ScoreWeight;
+                }
+            }
+        }
+
+        return weights;
+    }
+
+    /// <summary>The weight of a series' first FPCA component in its parent's avatarization.</summary>
+    public const double ScoreWeight = 2.0;
+
+    private static double StandardDeviation(ReadOnlySpan<double> values)
+    {
+        if (values.Length < 2)
+        {
+            return 0;
+        }
+
+        double mean = 0;
+        foreach (var v in values)
+        {
+            mean += v;
+        }
+
+        mean /= values.Length;
+        double sum = 0;
+        foreach (var v in values)
+        {
+            sum += (v - mean) * (v - mean);
+        }
+
+        return Math.Sqrt(sum / (values.Length - 1));
+    }
+
     /// <summary>Rebuilds a child from the parent avatars (shuffled rows) and their new keys.</summary>
     public Table Decode(string child, Table parentAvatars, Column keys, ulong seed)
     {
