@@ -36,7 +36,8 @@ internal sealed record JobSchemas(AvatarSchema Original, AvatarSchema? Avatarize
         || spec?.TimeSeries is { Count: > 0 };
 
     /// <summary>
-    /// The only table of the original schema; multi-table (several tables or links) is not available in this version.
+    /// The only table of the original schema. The runners send schemas with several tables or links to the multi-table
+    /// path first (<see cref="IsMultiTable"/>), so reaching this with one is a server bug.
     /// </summary>
     public TableInfo SingleTable()
     {
@@ -45,12 +46,9 @@ internal sealed record JobSchemas(AvatarSchema Original, AvatarSchema? Avatarize
             throw new JobFailedException($"schema \"{Original.Name}\" has no table");
         }
 
-        if (Original.Tables.Count > 1 || Original.Tables.Any(t => t.Links is { Count: > 0 }))
+        if (IsMultiTable())
         {
-            throw new JobFailedException(
-                $"multi-table avatarization (schema \"{Original.Name}\" has {Original.Tables.Count} tables"
-                + (Original.Tables.Any(t => t.Links is { Count: > 0 }) ? " and links" : string.Empty)
-                + ") is not available in this version of the server: use one table per resource set, without links");
+            throw new InvalidOperationException($"Schema \"{Original.Name}\" has several tables or links and must run on the multi-table path.");
         }
 
         return Original.Tables[0];
