@@ -4,7 +4,6 @@ using Avatars.Config;
 using Avatars.Data;
 using Avatars.Server.Jobs;
 using Avatars.Server.Jobs.Runners;
-using Avatars.Testing;
 
 namespace Avatars.Server.Tests.Jobs.Runners;
 
@@ -19,32 +18,7 @@ public sealed class DifferentialPrivacyBoundsRunnerTests
     {
         var bed = new RunnerTestBed();
         bed.Upload("patients.csv", RunnerTestBed.Csv(RunnerTestBed.Patients(300).Drop("heart_rate")));
-        var set = ResourceSetYaml.ParseAndValidate("""
-            kind: AvatarSchema
-            metadata:
-              name: schema
-            spec:
-              tables:
-              - name: patients
-                data:
-                  file: patients.csv
-                columns:
-                - field: id
-                  type: int
-                  primary_key: true
-            ---
-            kind: AvatarParameters
-            metadata:
-              name: standard
-            spec:
-              schema: schema
-              avatarization_dp:
-                patients:
-                  epsilon: 5.0
-                  bounds:
-                    age: [30, 60]
-                    bmi: [20.5, 28.5]
-            """);
+        var set = StandardJobRunnerTests.DifferentialPrivacySet("      bounds: {age: [30, 60], bmi: [20.5, 28.5]}\n");
         var (context, results) = bed.Context(set, "standard", JobKind.Standard, seed: 3);
         await new StandardJobRunner().RunAsync(context, TestContext.Current.CancellationToken);
 
@@ -55,9 +29,7 @@ public sealed class DifferentialPrivacyBoundsRunnerTests
         Assert.All(Values(avatars["bmi"]), b => Assert.InRange(b, 20.5, 28.5));
         Assert.True(ages.Distinct().Count() > 1);
 
-        using var metadata = JsonDocument.Parse(results.Text("run_metadata.json"));
-        var notes = metadata.RootElement.GetProperty("tables").GetProperty("patients").GetProperty("notes")
-            .EnumerateArray().Select(n => n.GetString()!).ToList();
+        var notes = Notes(results.Text("run_metadata.json"), "patients");
         Assert.DoesNotContain(notes, n => n.Contains("'age'", StringComparison.Ordinal) || n.Contains("'bmi'", StringComparison.Ordinal));
         // The undeclared numeric column still gets DP-estimated bounds (and a note).
         Assert.Contains(notes, n => n.Contains("Bounds of 'systolic_bp' estimated with DP", StringComparison.Ordinal));
@@ -66,14 +38,9 @@ public sealed class DifferentialPrivacyBoundsRunnerTests
     [Fact]
     public async Task The_vendor_multi_table_yaml_with_declared_doctor_ages_keeps_them_in_range()
     {
-        var bed = new RunnerTestBed();
-        foreach (var table in new[] { "patient", "doctor", "visit" })
-        {
-            bed.Upload($"{table}.csv", File.ReadAllBytes(SharedData.PathOf($"avatar-python/{table}.csv")));
-        }
-
+        var bed = MultiTableRunnerTests.VendorBed();
         const string Doctor = "    doctor:\n      epsilon: 3\n      use_categorical_reduction: true\n";
-        var vendor = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "VendorYaml", "multi-table-1.0.8.yaml"));
+        var vendor = MultiTableRunnerTests.VendorYaml();
         Assert.Contains(Doctor, vendor, StringComparison.Ordinal);
         var set = ResourceSetYaml.ParseAndValidate(vendor.Replace(Doctor, Doctor + "      bounds: {age: [18, 80]}\n", StringComparison.Ordinal));
         var (context, results) = bed.Context(set, "standard", JobKind.Standard, seed: 11);
@@ -85,10 +52,13 @@ public sealed class DifferentialPrivacyBoundsRunnerTests
         Assert.All(ages, a => Assert.InRange(a, 18, 80));
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(
             CultureInfo.InvariantCulture, $"doctor avatar ages: min {ages[0]:F1}, median {(ages[24] + ages[25]) / 2:F1}, max {ages[^1]:F1}"));
+        Assert.DoesNotContain(Notes(results.Text("run_metadata.json"), "doctor"), n => n.Contains("Bounds of 'age'", StringComparison.Ordinal));
+    }
 
-        using var metadata = JsonDocument.Parse(results.Text("run_metadata.json"));
-        var notes = metadata.RootElement.GetProperty("tables").GetProperty("doctor").GetProperty("notes").EnumerateArray().Select(n => n.GetString()!);
-        Assert.DoesNotContain(notes, n => n.Contains("Bounds of 'age'", StringComparison.Ordinal));
+    private static List<string> Notes(string runMetadata, string table)
+    {
+        using var metadata = JsonDocument.Parse(runMetadata);
+        return [.. metadata.RootElement.GetProperty("tables").GetProperty(table).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!)];
     }
 
     private static double[] Values(Column column) => column switch
