@@ -273,7 +273,23 @@ public sealed class AvatarizationDpParameters : TableParametersBase
 
     /// <summary><c>data_augmentation</c> (1.11+).</summary>
     public DataAugmentation? DataAugmentation { get; set; }
+
+    /// <summary>
+    /// <c>bounds</c> (column → <c>[lower, upper]</c>): <b>project extension, not in the vendor's format</b>. Public
+    /// ranges of numeric columns, from domain knowledge and never computed from the data; the differentially private
+    /// avatarization clips to them at no privacy cost instead of estimating bounds with part of ε
+    /// (docs/differential-privacy.md §6–§8).
+    /// </summary>
+    public OrderedDictionary<string, ColumnValueBounds>? Bounds { get; set; }
 }
+
+/// <summary>
+/// One entry of <c>avatarization_dp.&lt;table&gt;.bounds</c> (project extension): the public range
+/// <c>[lower, upper]</c> of a numeric column, with <paramref name="Lower"/> &lt; <paramref name="Upper"/>.
+/// </summary>
+/// <param name="Lower">The smallest value kept (smaller values are clipped).</param>
+/// <param name="Upper">The largest value kept (larger values are clipped).</param>
+public sealed record ColumnValueBounds(ConfigNumber Lower, ConfigNumber Upper);
 
 /// <summary><c>privacy_metrics.&lt;table&gt;</c> (1.0.8 and 1.1x fields).</summary>
 public sealed class PrivacyMetricsParameters : TableParametersBase

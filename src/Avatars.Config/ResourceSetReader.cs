@@ -367,7 +367,7 @@ internal sealed partial class ResourceSetReader
         ["avatarization_dp"] =
         [
             "epsilon", "preprocess_budget_ratio", "ncp", "use_categorical_reduction", "column_weights", "exclude_variables",
-            "imputation", "data_augmentation",
+            "imputation", "data_augmentation", "bounds",
         ],
         ["time_series"] = ["projection", "alignment"],
         ["privacy_metrics"] =
@@ -405,7 +405,49 @@ internal sealed partial class ResourceSetReader
         };
         ReadCommon(p, f, path);
         p.DataAugmentation = ReadAugmentation(f, path + ".data_augmentation");
+        p.Bounds = BoundsMap(f, "bounds", path + ".bounds");
         return p;
+    }
+
+    /// <summary><c>avatarization_dp.&lt;t&gt;.bounds</c> (project extension): column → <c>[lower, upper]</c>, two finite numbers.</summary>
+    private OrderedDictionary<string, ColumnValueBounds>? BoundsMap(Dictionary<string, YamlNode> f, string key, string path)
+    {
+        if (OptionalMap(f, key, path) is not { } map)
+        {
+            return null;
+        }
+
+        var result = new OrderedDictionary<string, ColumnValueBounds>();
+        foreach (var (name, node) in Entries(map, path))
+        {
+            var cpath = path + "." + name;
+            if (node is not YamlSequenceNode { Children.Count: 2 } pair)
+            {
+                Error(node, cpath, "expected a sequence of two numbers [lower, upper], got " + Describe(node));
+                continue;
+            }
+
+            var lower = FiniteNumber(pair.Children[0], cpath + "[0]");
+            var upper = FiniteNumber(pair.Children[1], cpath + "[1]");
+            if (lower is { } l && upper is { } u)
+            {
+                result[name] = new ColumnValueBounds(l, u);
+            }
+        }
+
+        return result;
+    }
+
+    private ConfigNumber? FiniteNumber(YamlNode node, string path)
+    {
+        var number = Number(node, path);
+        if (number is { } n && !double.IsFinite(n.Value))
+        {
+            Error(node, path, "expected a finite number, got " + Describe(node));
+            return null;
+        }
+
+        return number;
     }
 
     private PrivacyMetricsParameters ReadPrivacy(Dictionary<string, YamlNode> f, string path)

@@ -233,6 +233,15 @@ internal static class ResourceSetValidator
                 err(path + ".preprocess_budget_ratio", $"preprocess_budget_ratio must be in (0, 1), got {r}");
             }
 
+            Columns(table, path + ".bounds", p.Bounds?.Keys);
+            if (p.Bounds is { } bounds)
+            {
+                foreach (var (c, b) in bounds.Where(kv => !(kv.Value.Lower.Value < kv.Value.Upper.Value)))
+                {
+                    err($"{path}.bounds.{c}", $"lower bound must be less than upper bound, got [{b.Lower}, {b.Upper}]");
+                }
+            }
+
             Common(table, path, p);
         });
         Tables(s.TimeSeries, "time_series", (table, path, p) =>

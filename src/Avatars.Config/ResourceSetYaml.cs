@@ -239,7 +239,24 @@ public static class ResourceSetYaml
             .AddIf("ncp", p.Ncp)
             .AddIf("use_categorical_reduction", p.UseCategoricalReduction);
         AddCommonTail(map, p);
-        return map.AddIf("data_augmentation", Augmentation(p.DataAugmentation));
+        return map.AddIf("data_augmentation", Augmentation(p.DataAugmentation)).AddIf("bounds", Bounds(p.Bounds));
+    }
+
+    /// <summary>The project extension <c>bounds</c>, one flow pair per column (<c>age: [18, 80]</c>).</summary>
+    private static YMap? Bounds(OrderedDictionary<string, ColumnValueBounds>? bounds)
+    {
+        if (bounds is null)
+        {
+            return null;
+        }
+
+        var map = new YMap();
+        foreach (var (column, b) in bounds)
+        {
+            map.Add(column, YScalar.FlowPair(b.Lower, b.Upper));
+        }
+
+        return map;
     }
 
     private static void AddCommonTail(YMap map, TableParametersBase p) =>

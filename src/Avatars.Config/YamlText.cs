@@ -20,6 +20,9 @@ internal sealed class YScalar(string text) : YNode
     public static YScalar Int(long value) => new(value.ToString(CultureInfo.InvariantCulture));
 
     public static YScalar Num(ConfigNumber value) => new(value.ToString());
+
+    /// <summary>A two-number flow sequence written on the key's line (<c>[18, 80]</c>); PyYAML's block style has no such node.</summary>
+    public static YScalar FlowPair(ConfigNumber first, ConfigNumber second) => new($"[{first}, {second}]");
 }
 
 internal sealed class YMap : YNode

@@ -7,7 +7,7 @@ namespace Avatars.Client;
 
 /// <summary>
 /// Parameter entries as indented JSON for <see cref="RunnerConfiguration.PrintParameters"/>: every 1.0.8 field with its
-/// avatar_yaml name (nulls included, as the vendor's dataclass dict), 1.1x fields only when set.
+/// avatar_yaml name (nulls included, as the vendor's dataclass dict), 1.1x fields and the project extension <c>bounds</c> only when set.
 /// </summary>
 internal static class ParametersJson
 {
@@ -27,7 +27,9 @@ internal static class ParametersJson
     {
         ["epsilon"] = Number(p.Epsilon),
         ["preprocess_budget_ratio"] = Number(p.PreprocessBudgetRatio),
-    }, p).AddIfSet("data_augmentation", p.DataAugmentation is null ? null : Augmentation(p.DataAugmentation)));
+    }, p).AddIfSet("data_augmentation", p.DataAugmentation is null ? null : Augmentation(p.DataAugmentation))
+        .AddIfSet("bounds", p.Bounds is null ? null : new JsonObject(p.Bounds.Select(b =>
+            KeyValuePair.Create(b.Key, (JsonNode?)new JsonArray(Number(b.Value.Lower), Number(b.Value.Upper)))))));
 
     public static string Of(TimeSeriesParameters? p) => Write(p is null ? null : new JsonObject
     {

@@ -107,8 +107,9 @@ public sealed partial class Runner
     /// <param name="closestRatePercentageThreshold">Privacy metrics (1.0.8).</param>
     /// <param name="closestRateRatioThreshold">Privacy metrics (1.0.8).</param>
     /// <param name="categoricalHiddenRateVariables">Privacy metrics (1.0.8).</param>
+    /// <param name="dpBounds">Public column bounds for differential privacy (project extension, see <see cref="TableParameters.DpBounds"/>).</param>
     /// <exception cref="ArgumentException">The table is unknown, or k and dp_epsilon are both set (vendor messages).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">k &lt; 1 or dp_epsilon ≤ 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">k &lt; 1, dp_epsilon ≤ 0, or a bound is not finite with lower &lt; upper.</exception>
     public void SetParameters(
         string tableName, int? k = null, int? ncp = null, bool? useCategoricalReduction = null,
         IReadOnlyDictionary<string, double>? columnWeights = null, IReadOnlyList<string>? excludeVariableNames = null,
@@ -117,7 +118,7 @@ public sealed partial class Runner
         int? timeSeriesNf = null, ProjectionType? timeSeriesProjectionType = null, int? timeSeriesNbPoints = null,
         AlignmentMethod? timeSeriesMethod = null, IReadOnlyList<string>? knownVariables = null, string? target = null,
         double? closestRatePercentageThreshold = null, double? closestRateRatioThreshold = null,
-        IReadOnlyList<string>? categoricalHiddenRateVariables = null) =>
+        IReadOnlyList<string>? categoricalHiddenRateVariables = null, IReadOnlyDictionary<string, DpColumnBounds>? dpBounds = null) =>
         SetParameters(tableName, new TableParameters
         {
             K = k, Ncp = ncp, UseCategoricalReduction = useCategoricalReduction, ColumnWeights = columnWeights,
@@ -127,6 +128,7 @@ public sealed partial class Runner
             TimeSeriesProjectionType = timeSeriesProjectionType, TimeSeriesNbPoints = timeSeriesNbPoints, TimeSeriesMethod = timeSeriesMethod,
             KnownVariables = knownVariables, Target = target, ClosestRatePercentageThreshold = closestRatePercentageThreshold,
             ClosestRateRatioThreshold = closestRateRatioThreshold, CategoricalHiddenRateVariables = categoricalHiddenRateVariables,
+            DpBounds = dpBounds,
         });
 
     /// <summary><c>update_parameters</c> (sdk.md §4.6): <c>runner.UpdateParameters("iris", p =&gt; p with { K = 10 })</c>.</summary>

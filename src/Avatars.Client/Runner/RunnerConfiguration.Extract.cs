@@ -10,7 +10,7 @@ public sealed partial class RunnerConfiguration
     /// <c>avatarization</c>, <c>avatarization_dp</c>, <c>privacy_metrics</c> that exists, imputation from that same
     /// entry, time series from <c>time_series</c>, privacy-only values from <c>privacy_metrics</c>. Signal entries are
     /// not read (they are re-derived). 1.11+ values without a <see cref="TableParameters"/> property
-    /// (<c>data_augmentation</c>) are not carried over.
+    /// (<c>data_augmentation</c>) are not carried over; the project extension <c>bounds</c> is (<see cref="TableParameters.DpBounds"/>).
     /// </summary>
     internal TableParameters ExtractCurrentParameters(string tableName)
     {
@@ -24,7 +24,12 @@ public sealed partial class RunnerConfiguration
         else if (Config.GetAvatarizationDp(tableName) is { } dp)
         {
             source = dp;
-            p = p with { DpEpsilon = Falsy(dp.Epsilon), DpPreprocessBudgetRatio = Falsy(dp.PreprocessBudgetRatio) };
+            p = p with
+            {
+                DpEpsilon = Falsy(dp.Epsilon),
+                DpPreprocessBudgetRatio = Falsy(dp.PreprocessBudgetRatio),
+                DpBounds = dp.Bounds?.ToDictionary(b => b.Key, b => new DpColumnBounds(b.Value.Lower.Value, b.Value.Upper.Value)),
+            };
         }
 
         var privacy = Config.GetPrivacyMetrics(tableName);

@@ -181,7 +181,8 @@ public sealed partial class RunnerConfiguration
             Config.CreateAvatarizationDpParameters(
                 tableName, epsilon, p.DpPreprocessBudgetRatio is 0 ? null : p.DpPreprocessBudgetRatio, p.Ncp, p.UseCategoricalReduction,
                 p.ColumnWeights, p.ExcludeVariableNames, p.ExcludeReplacementStrategy,
-                p.ImputationMethod, p.ImputationK, p.ImputationTrainingFraction, p.ImputationReturnDataImputed);
+                p.ImputationMethod, p.ImputationK, p.ImputationTrainingFraction, p.ImputationReturnDataImputed,
+                p.DpBounds?.Select(b => KeyValuePair.Create(b.Key, new ColumnValueBounds(Number(b.Value.Lower), Number(b.Value.Upper)))));
         }
 
         if (p.HasTimeSeries)
@@ -224,6 +225,10 @@ public sealed partial class RunnerConfiguration
 
     /// <summary>The resource set with the <c>advice_parameters</c> document, for advice uploads (sdk.md §4.12).</summary>
     public string GetAdviceYaml() => Config.GetYaml(includeAdvice: true);
+
+    /// <summary>An integral value as a YAML integer (<c>18</c>, not <c>18.0</c>), any other as a float.</summary>
+    private static ConfigNumber Number(double value) =>
+        Math.Abs(value) < 1e15 && value == Math.Floor(value) ? ConfigNumber.FromInt64((long)value) : ConfigNumber.FromDouble(value);
 
     private void EnsureTable(string tableName)
     {

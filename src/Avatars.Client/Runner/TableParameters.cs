@@ -49,6 +49,14 @@ public sealed record TableParameters
     /// <summary><c>dp_preprocess_budget_ratio</c> → <c>avatarization_dp.&lt;t&gt;.preprocess_budget_ratio</c>.</summary>
     public double? DpPreprocessBudgetRatio { get; init; }
 
+    /// <summary>
+    /// <c>dp_bounds</c> → <c>avatarization_dp.&lt;t&gt;.bounds</c> (<b>project extension, not in the vendor's format</b>):
+    /// public ranges of numeric columns, in enumeration order, used by the differentially private avatarization at no
+    /// privacy cost instead of bounds estimated with part of ε (needed on small tables). Written only with
+    /// <see cref="DpEpsilon"/> and when not empty; integral values are written as integers (<c>age: [18, 80]</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, DpColumnBounds>? DpBounds { get; init; }
+
     /// <summary><c>time_series_nf</c> → <c>time_series.&lt;t&gt;.projection.nf</c>.</summary>
     public int? TimeSeriesNf { get; init; }
 
@@ -87,7 +95,10 @@ public sealed record TableParameters
     /// <summary>
     /// Checks ranges (fix of sdk.md §17 #26: <c>k=0</c> no longer silently means "not set") and the k/dp_epsilon conflict.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="K"/> is below 1 or <see cref="DpEpsilon"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <see cref="K"/> is below 1, <see cref="DpEpsilon"/> is not positive, or a <see cref="DpBounds"/> entry is not finite
+    /// with lower &lt; upper.
+    /// </exception>
     /// <exception cref="ArgumentException">Both <see cref="K"/> and <see cref="DpEpsilon"/> are set (the vendor's message).</exception>
     public void Validate()
     {
@@ -99,6 +110,12 @@ public sealed record TableParameters
         if (DpEpsilon is { } epsilon && !(epsilon > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(DpEpsilon), DpEpsilon, "dp_epsilon must be positive.");
+        }
+
+        if (DpBounds?.FirstOrDefault(b => !(double.IsFinite(b.Value.Lower) && double.IsFinite(b.Value.Upper) && b.Value.Lower < b.Value.Upper)) is { Key: not null } bad)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(DpBounds), bad.Value, $"dp_bounds of '{bad.Key}' must be two finite numbers with lower < upper.");
         }
 
         if (K is not null && DpEpsilon is not null)

@@ -31,6 +31,7 @@ internal static class ModelCopy
         CopyBase(p, new AvatarizationDpParameters
         {
             Epsilon = p.Epsilon, PreprocessBudgetRatio = p.PreprocessBudgetRatio, DataAugmentation = Copy(p.DataAugmentation),
+            Bounds = p.Bounds is null ? null : new OrderedDictionary<string, ColumnValueBounds>(p.Bounds),
         });
 
     public static PrivacyMetricsParameters Copy(PrivacyMetricsParameters p) =>

@@ -29,14 +29,18 @@ public sealed partial class ResourceSetBuilder
         Replace(_avatarization, tableName, entry);
     }
 
-    /// <summary><c>create_avatarization_dp_parameters</c>: the table's <c>avatarization_dp</c> entry (same sub-object rules).</summary>
+    /// <summary>
+    /// <c>create_avatarization_dp_parameters</c>: the table's <c>avatarization_dp</c> entry (same sub-object rules).
+    /// <paramref name="bounds"/> is the project extension <c>bounds</c> (public column ranges, not in the vendor's
+    /// format), written only when it has an entry.
+    /// </summary>
     /// <exception cref="ArgumentException">The table is unknown.</exception>
     public void CreateAvatarizationDpParameters(
         string tableName, double epsilon, double? preprocessBudgetRatio = null, int? ncp = null, bool? useCategoricalReduction = null,
         IEnumerable<KeyValuePair<string, double>>? columnWeights = null,
         IReadOnlyList<string>? excludeVariableNames = null, ExcludeVariablesMethod? excludeReplacementStrategy = null,
         ImputeMethod? imputationMethod = null, int? imputationK = null, double? imputationTrainingFraction = null,
-        bool? imputationReturnDataImputed = null)
+        bool? imputationReturnDataImputed = null, IEnumerable<KeyValuePair<string, ColumnValueBounds>>? bounds = null)
     {
         Table(tableName);
         var entry = new AvatarizationDpParameters
@@ -48,6 +52,11 @@ public sealed partial class ResourceSetBuilder
         };
         SetCommon(entry, columnWeights, excludeVariableNames, excludeReplacementStrategy);
         entry.Imputation = ImputationOf(imputationMethod, imputationK, imputationTrainingFraction, imputationReturnDataImputed);
+        if (bounds?.ToList() is { Count: > 0 } list)
+        {
+            entry.Bounds = new OrderedDictionary<string, ColumnValueBounds>(list, StringComparer.Ordinal);
+        }
+
         Replace(_avatarizationDp, tableName, entry);
     }
 
@@ -167,7 +176,7 @@ public sealed partial class ResourceSetBuilder
     /// Sets the named fields to null on whichever of the table's <c>avatarization</c>, <c>avatarization_dp</c> and
     /// <c>time_series</c> entries carries them (avatar_yaml field names: <c>k</c>, <c>ncp</c>, <c>use_categorical_reduction</c>,
     /// <c>column_weights</c>, <c>exclude_variables</c>, <c>imputation</c>, <c>data_augmentation</c>, <c>epsilon</c>,
-    /// <c>preprocess_budget_ratio</c>, <c>projection</c>, <c>alignment</c>).
+    /// <c>preprocess_budget_ratio</c>, <c>projection</c>, <c>alignment</c>, and the project extension <c>bounds</c>).
     /// </summary>
     /// <exception cref="ArgumentException">The table is unknown, or a name is not such a field (nothing is changed then).</exception>
     public void DeleteParameterFields(string tableName, IEnumerable<string> fieldNames)
@@ -207,6 +216,9 @@ public sealed partial class ResourceSetBuilder
                     case "preprocess_budget_ratio":
                         d.PreprocessBudgetRatio = null;
                         break;
+                    case "bounds":
+                        d.Bounds = null;
+                        break;
                     case "data_augmentation":
                         d.DataAugmentation = null;
                         break;
@@ -230,7 +242,7 @@ public sealed partial class ResourceSetBuilder
     private static readonly string[] FieldNames =
     [
         "k", "ncp", "use_categorical_reduction", "column_weights", "exclude_variables", "imputation", "data_augmentation",
-        "epsilon", "preprocess_budget_ratio", "projection", "alignment",
+        "epsilon", "preprocess_budget_ratio", "projection", "alignment", "bounds",
     ];
 
     private static void ClearCommon(TableParametersBase p, string name)

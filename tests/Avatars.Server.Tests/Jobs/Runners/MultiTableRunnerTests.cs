@@ -14,8 +14,8 @@ namespace Avatars.Server.Tests.Jobs.Runners;
 /// </summary>
 public sealed class MultiTableRunnerTests
 {
-    [Fact]
-    public async Task The_vendor_multi_table_yaml_runs_unchanged()
+    /// <summary>A test bed holding the Tutorial 3 tables (skips when the shared data is absent).</summary>
+    internal static RunnerTestBed VendorBed()
     {
         var bed = new RunnerTestBed();
         foreach (var table in new[] { "patient", "doctor", "visit" })
@@ -23,7 +23,17 @@ public sealed class MultiTableRunnerTests
             bed.Upload($"{table}.csv", File.ReadAllBytes(SharedData.PathOf($"avatar-python/{table}.csv")));
         }
 
-        var set = ResourceSetYaml.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "VendorYaml", "multi-table-1.0.8.yaml")));
+        return bed;
+    }
+
+    /// <summary>The vendor's multi-table YAML (sdk.md §9.7) as copied to the test output.</summary>
+    internal static string VendorYaml() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "VendorYaml", "multi-table-1.0.8.yaml"));
+
+    [Fact]
+    public async Task The_vendor_multi_table_yaml_runs_unchanged()
+    {
+        var bed = VendorBed();
+        var set = ResourceSetYaml.Parse(VendorYaml());
         var (standardContext, standardResults) = bed.Context(set, "standard", JobKind.Standard, seed: 11);
         await new StandardJobRunner().RunAsync(standardContext, TestContext.Current.CancellationToken);
         var standard = new ParentJob(standardContext.Job, JobKind.Standard, set, standardContext.Parameters, standardResults.Files);

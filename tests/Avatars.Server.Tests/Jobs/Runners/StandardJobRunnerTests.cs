@@ -252,8 +252,9 @@ public sealed class StandardJobRunnerTests
         Assert.Contains("differentially private avatarization does not impute", error.Message, StringComparison.Ordinal);
     }
 
-    private static Avatars.Config.ResourceSet DifferentialPrivacySet() =>
-        Avatars.Config.ResourceSetYaml.Parse("""
+    /// <summary>One <c>patients</c> table with <c>avatarization_dp</c> (ε = 5), plus <paramref name="dpFields"/> (YAML lines of the entry, indented 6).</summary>
+    internal static Avatars.Config.ResourceSet DifferentialPrivacySet(string dpFields = "") =>
+        Avatars.Config.ResourceSetYaml.ParseAndValidate("""
             kind: AvatarSchema
             metadata:
               name: schema
@@ -275,7 +276,8 @@ public sealed class StandardJobRunnerTests
               avatarization_dp:
                 patients:
                   epsilon: 5.0
-            """);
+
+            """ + dpFields);
 
     [Fact]
     public async Task A_multi_table_schema_without_parameters_for_a_table_names_it()

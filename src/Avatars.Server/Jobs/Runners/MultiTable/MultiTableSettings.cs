@@ -41,7 +41,10 @@ internal static class MultiTableSettings
         return new MultiTableSource(table.Data, name, table.PrimaryKey, table.ForeignKeys, avatarization, table.TimeColumn, TimeSeries(spec.TimeSeries?.GetValueOrDefault(name)));
     }
 
-    /// <summary>The engine's differential-privacy options for <c>avatarization_dp.&lt;table&gt;</c> (docs/differential-privacy.md §7).</summary>
+    /// <summary>
+    /// The engine's differential-privacy options for <c>avatarization_dp.&lt;table&gt;</c> (docs/differential-privacy.md §7);
+    /// the project extension <c>bounds</c> becomes the declared public bounds (no budget spent on those columns).
+    /// </summary>
     private static DifferentialPrivacyTableOptions DifferentialPrivacy(AvatarizationDpParameters parameters, string table, IReadOnlyList<string> keys)
     {
         if (parameters.Epsilon?.Value is not { } epsilon)
@@ -62,6 +65,8 @@ internal static class MultiTableSettings
             Ncp = parameters.Ncp,
             UseCategoricalReduction = parameters.UseCategoricalReduction ?? false,
             IdentifierColumns = keys,
+            DeclaredBounds = parameters.Bounds?.ToDictionary(
+                b => b.Key, b => new ColumnBounds(b.Value.Lower.Value, b.Value.Upper.Value), StringComparer.Ordinal),
         };
     }
 
