@@ -104,7 +104,7 @@ internal static class MultiTableMetricsRun
         {
             var table = inputs[link.ChildTable];
             var excluded = table.KeyColumns.Where(k => k != link.ChildField).ToList();
-            var settings = MultiTableSettings.Source(table, inputs, evaluation.Avatarization?.Spec ?? new ParametersSpec()).TimeSeries ?? new TimeSeriesSettings();
+            var settings = MultiTableSettings.TimeSeries(evaluation.Avatarization?.Spec.TimeSeries?.GetValueOrDefault(link.ChildTable)) ?? new TimeSeriesSettings();
             var encoding = TimeSeriesEncoder.Encode(table.Data, link.ChildField, table.TimeColumn!, excluded, link.ChildTable + "__", settings);
             yield return new SeriesTable(link.ChildTable, link, inputs[link.ParentTable], link.ParentField, excluded, encoding);
         }

@@ -71,7 +71,7 @@ internal static class MultiTableSettings
     }
 
     /// <summary>The engine's time-series settings for <c>time_series.&lt;table&gt;</c> (defaults for the unset fields).</summary>
-    private static TimeSeriesSettings? TimeSeries(TimeSeriesParameters? parameters)
+    internal static TimeSeriesSettings? TimeSeries(TimeSeriesParameters? parameters)
     {
         if (parameters is null)
         {
