@@ -262,14 +262,8 @@ public static class MultiTableAvatarizer
         }
 
         var projection = Guard(() => ChildRelinker.FitProjection(ParentVariables(parent, link, parent.Data), shared), parent.Name);
-        var method = link.Method switch
-        {
-            MultiTableLinkMethod.MinimumDistanceAssignment => RelinkMethod.MinimumDistanceAssignment,
-            MultiTableLinkMethod.SensitiveOriginalOrderAssignment => RelinkMethod.SensitiveOriginalOrderAssignment,
-            _ => RelinkMethod.LinearSumAssignment,
-        };
         var relinked = Guard(
-            () => ChildRelinker.Relink(ParentVariables(parent, link, parentAvatars), childAvatars, counts, shared, projection, method, options.Assignment),
+            () => ChildRelinker.Relink(ParentVariables(parent, link, parentAvatars), childAvatars, counts, shared, projection, link.Method, options.Assignment),
             link.ChildTable);
         if (relinked.FellBack)
         {

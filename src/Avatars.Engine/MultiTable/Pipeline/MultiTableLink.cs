@@ -1,3 +1,5 @@
+using Avatars.Engine.MultiTable.Relinking;
+
 namespace Avatars.Engine.MultiTable.Pipeline;
 
 /// <summary>A parent → child link: the child's foreign key <paramref name="ChildField"/> holds the parent's primary key <paramref name="ParentField"/>.</summary>
@@ -11,10 +13,10 @@ public sealed record MultiTableLink(
     string ParentField,
     string ChildTable,
     string ChildField,
-    MultiTableLinkMethod Method = MultiTableLinkMethod.LinearSumAssignment)
+    RelinkMethod Method = RelinkMethod.LinearSumAssignment)
 {
     /// <summary>True for a time-series link.</summary>
-    public bool IsTimeSeries => Method == MultiTableLinkMethod.TimeSeries;
+    public bool IsTimeSeries => Method == RelinkMethod.TimeSeries;
 
     /// <inheritdoc/>
     public override string ToString() => $"{ParentTable}.{ParentField} → {ChildTable}.{ChildField} ({Method})";

@@ -67,9 +67,13 @@ public static class ChildRelinker
         ArgumentNullException.ThrowIfNull(childAvatars);
         ArgumentNullException.ThrowIfNull(childCounts);
         ArgumentNullException.ThrowIfNull(projection);
-        if (!Enum.IsDefined(method))
+        if (!Enum.IsDefined(method) || method == RelinkMethod.TimeSeries)
         {
-            throw new ArgumentException($"Unknown relink method {(int)method}.", nameof(method));
+            throw new ArgumentException(
+                method == RelinkMethod.TimeSeries
+                    ? "Time-series children are rebuilt from their parent's avatars, not re-linked; use linear sum, minimum distance or original order."
+                    : $"Unknown relink method {(int)method}.",
+                nameof(method));
         }
 
         ValidateVariables(sharedVariables);

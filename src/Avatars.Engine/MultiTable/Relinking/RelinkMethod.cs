@@ -1,10 +1,10 @@
 namespace Avatars.Engine.MultiTable.Relinking;
 
 /// <summary>
-/// How <see cref="ChildRelinker"/> gives each child avatar a parent avatar. The values mirror the first three
-/// members of <c>Avatars.Config.LinkMethod</c> (same names, same order); <c>TimeSeries</c> links are handled by the
-/// time-series pipeline, not here. <c>Avatars.Engine</c> does not reference <c>Avatars.Config</c>, so the pipeline
-/// maps one onto the other.
+/// How the children of a link get their parent avatar. The values mirror <c>Avatars.Config.LinkMethod</c> (same
+/// names, same order; <c>Avatars.Engine</c> does not reference <c>Avatars.Config</c>, so the server maps one onto the
+/// other). <see cref="ChildRelinker"/> applies the first three; a <see cref="TimeSeries"/> child is not re-linked but
+/// rebuilt from its parent's avatars by the multi-table pipeline.
 /// </summary>
 public enum RelinkMethod
 {
@@ -26,4 +26,7 @@ public enum RelinkMethod
     /// avatars are unshuffled, since it reproduces the original links; allowed only for unshuffled evaluation.
     /// </summary>
     SensitiveOriginalOrderAssignment = 2,
+
+    /// <summary>A time-series child (vendor <c>TIME_SERIES</c>): rebuilt from its parent, never re-linked.</summary>
+    TimeSeries = 3,
 }

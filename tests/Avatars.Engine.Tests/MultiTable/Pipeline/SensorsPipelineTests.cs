@@ -2,6 +2,7 @@ using Avatars.Data;
 using Avatars.Engine.Avatarization;
 using Avatars.Engine.Metrics.Privacy;
 using Avatars.Engine.MultiTable.Pipeline;
+using Avatars.Engine.MultiTable.Relinking;
 using Avatars.Engine.TimeSeries;
 
 namespace Avatars.Engine.Tests.MultiTable.Pipeline;
@@ -110,8 +111,8 @@ public sealed class SensorsPipelineTests(ITestOutputHelper output)
         ];
         List<MultiTableLink> links =
         [
-            new("vanilla", "id", "sensor1", "id", MultiTableLinkMethod.TimeSeries),
-            new("vanilla", "id", "sensor2", "id", MultiTableLinkMethod.TimeSeries),
+            new("vanilla", "id", "sensor1", "id", RelinkMethod.TimeSeries),
+            new("vanilla", "id", "sensor2", "id", RelinkMethod.TimeSeries),
         ];
         return (tables, links);
     }

@@ -50,7 +50,7 @@ public sealed class ThreeLevelChainPipelineTests
     public void The_original_order_method_is_applied_to_every_link()
     {
         var (tables, links) = Chain();
-        links = [.. links.Select(l => l with { Method = MultiTableLinkMethod.SensitiveOriginalOrderAssignment })];
+        links = [.. links.Select(l => l with { Method = RelinkMethod.SensitiveOriginalOrderAssignment })];
         // Sorted children: original order assignment then reproduces the original grouping of rows.
         var result = MultiTableAvatarizer.Avatarize(tables, links, new MultiTableOptions { Seed = 7 }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.All(result.Links, l => Assert.Equal(RelinkMethod.SensitiveOriginalOrderAssignment, l.Method));

@@ -130,6 +130,18 @@ public sealed class ChildRelinkerTests
     }
 
     [Fact]
+    public void TimeSeriesIsNotARelinkMethod()
+    {
+        var parents = RelinkTestData.Random("parent_avatars", 3, seed: 50);
+        var children = RelinkTestData.Random("child_avatars", 6, seed: 51);
+
+        var ex = Assert.Throws<ArgumentException>(() => ChildRelinker.Relink(parents, children, [2, 2, 2], Shared, Projection(), RelinkMethod.TimeSeries));
+
+        Assert.Equal("method", ex.ParamName);
+        Assert.StartsWith("Time-series children are rebuilt from their parent's avatars, not re-linked", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CountsNotAddingUpToTheChildrenAreRejected()
     {
         var parents = RelinkTestData.Random("parent_avatars", 3, seed: 50);

@@ -1,6 +1,7 @@
 using Avatars.Config;
 using Avatars.Data;
 using Avatars.Engine.MultiTable.Pipeline;
+using Avatars.Engine.MultiTable.Relinking;
 
 namespace Avatars.Server.Jobs.Runners.MultiTable;
 
@@ -47,12 +48,6 @@ internal sealed record MultiTableInputs(AvatarSchema Schema, IReadOnlyList<Schem
     /// <summary>True when the table is the child of a time-series link.</summary>
     public bool IsTimeSeries(string table) => Links.Any(l => l.ChildTable == table && l.IsTimeSeries);
 
-    /// <summary>The engine's link method for a YAML one.</summary>
-    public static MultiTableLinkMethod ToEngine(LinkMethod method) => method switch
-    {
-        LinkMethod.MinimumDistanceAssignment => MultiTableLinkMethod.MinimumDistanceAssignment,
-        LinkMethod.SensitiveOriginalOrderAssignment => MultiTableLinkMethod.SensitiveOriginalOrderAssignment,
-        LinkMethod.TimeSeries => MultiTableLinkMethod.TimeSeries,
-        _ => MultiTableLinkMethod.LinearSumAssignment,
-    };
+    /// <summary>The engine's link method for a YAML one (the two enumerations have the same members, tested).</summary>
+    public static RelinkMethod ToEngine(LinkMethod method) => Enum.Parse<RelinkMethod>(method.ToString());
 }

@@ -1,5 +1,6 @@
 using Avatars.Config;
 using Avatars.Engine.MultiTable.Pipeline;
+using Avatars.Engine.MultiTable.Relinking;
 using Avatars.Engine.Privacy;
 using Avatars.Engine.TimeSeries;
 
@@ -95,12 +96,6 @@ internal static class MultiTableSettings
         };
     }
 
-    /// <summary>The YAML link method of an engine one.</summary>
-    public static LinkMethod ToConfig(MultiTableLinkMethod method) => method switch
-    {
-        MultiTableLinkMethod.MinimumDistanceAssignment => LinkMethod.MinimumDistanceAssignment,
-        MultiTableLinkMethod.SensitiveOriginalOrderAssignment => LinkMethod.SensitiveOriginalOrderAssignment,
-        MultiTableLinkMethod.TimeSeries => LinkMethod.TimeSeries,
-        _ => LinkMethod.LinearSumAssignment,
-    };
+    /// <summary>The YAML link method of an engine one (the two enumerations have the same members, tested).</summary>
+    public static LinkMethod ToConfig(RelinkMethod method) => Enum.Parse<LinkMethod>(method.ToString());
 }

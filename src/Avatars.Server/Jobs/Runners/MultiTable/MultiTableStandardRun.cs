@@ -82,12 +82,7 @@ internal static class MultiTableStandardRun
             writer.WriteString("child_table", link.Link.ChildTable);
             writer.WriteString("child_field", link.Link.ChildField);
             writer.WriteString("requested_method", WireValues.ToWire(MultiTableSettings.ToConfig(link.Link.Method)));
-            writer.WriteString("method", link.Method switch
-            {
-                Engine.MultiTable.Relinking.RelinkMethod.MinimumDistanceAssignment => "minimum_distance_assignment",
-                Engine.MultiTable.Relinking.RelinkMethod.SensitiveOriginalOrderAssignment => "sensitive_original_order_assignment",
-                _ => "linear_sum_assignment",
-            });
+            writer.WriteString("method", WireValues.ToWire(MultiTableSettings.ToConfig(link.Method)));
             writer.WriteBoolean("fell_back", link.FellBack);
             writer.WriteNumber("total_distance", Math.Round(link.TotalDistance, 6));
             writer.WriteEndObject();
