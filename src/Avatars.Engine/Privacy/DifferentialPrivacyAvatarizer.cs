@@ -138,19 +138,7 @@ public static class DifferentialPrivacyAvatarizer
 
     private static void Validate(Table table, DifferentialPrivacyOptions options)
     {
-        if (!double.IsFinite(options.Epsilon) || options.Epsilon <= 0)
-        {
-            throw new DifferentialPrivacyException(
-                $"dp_epsilon = {options.Epsilon} must be a finite number greater than 0.", table.Name, parameter: "dp_epsilon");
-        }
-
-        if (!(options.PreprocessBudgetRatio > 0 && options.PreprocessBudgetRatio < 1))
-        {
-            throw new DifferentialPrivacyException(
-                $"dp_preprocess_budget_ratio = {options.PreprocessBudgetRatio} must be strictly between 0 and 1 (the share of dp_epsilon spent on the projection).",
-                table.Name, parameter: "dp_preprocess_budget_ratio");
-        }
-
+        DifferentialPrivacyChecks.Common(table, options.Epsilon, options.PreprocessBudgetRatio, options.IdentifierColumns);
         if (options.Ncp is < 1 or > 4)
         {
             throw new DifferentialPrivacyException(
@@ -163,20 +151,6 @@ public static class DifferentialPrivacyAvatarizer
             throw new DifferentialPrivacyException(
                 $"bins per component = {options.BinsPerComponent} must be between 2 and 16 with bins^ncp ≤ 4096 (got {Math.Pow(options.BinsPerComponent, options.Ncp)} cells).",
                 table.Name, parameter: "bins_per_component");
-        }
-
-        if (table.RowCount < 2)
-        {
-            throw new DifferentialPrivacyException(
-                $"Table '{table.Name}' has {table.RowCount} rows: differentially private avatarization needs at least 2.", table.Name);
-        }
-
-        foreach (var id in options.IdentifierColumns)
-        {
-            if (!table.Contains(id))
-            {
-                throw new DifferentialPrivacyException(table.UnknownColumnMessage(id), table.Name, id);
-            }
         }
 
         if (table.ColumnCount - options.IdentifierColumns.Distinct().Count() == 0)

@@ -112,38 +112,12 @@ public static class DifferentialPrivacyTableAvatarizer
 
     private static void ValidateParameters(Table table, DifferentialPrivacyTableOptions options)
     {
-        if (!double.IsFinite(options.Epsilon) || options.Epsilon <= 0)
-        {
-            throw new DifferentialPrivacyException(
-                $"dp_epsilon = {options.Epsilon} must be a finite number greater than 0.", table.Name, parameter: "dp_epsilon");
-        }
-
-        if (!(options.PreprocessBudgetRatio > 0 && options.PreprocessBudgetRatio < 1))
-        {
-            throw new DifferentialPrivacyException(
-                $"dp_preprocess_budget_ratio = {options.PreprocessBudgetRatio} must be strictly between 0 and 1 (the share of dp_epsilon spent on the projection).",
-                table.Name, parameter: "dp_preprocess_budget_ratio");
-        }
-
+        DifferentialPrivacyChecks.Common(table, options.Epsilon, options.PreprocessBudgetRatio, options.IdentifierColumns);
         if (!(options.BoundsBudgetRatio > 0 && options.BoundsBudgetRatio < 1))
         {
             throw new DifferentialPrivacyException(
                 $"bounds_budget_ratio = {options.BoundsBudgetRatio} must be strictly between 0 and 1 (the share of dp_epsilon spent on estimating the bounds of numeric columns without declared bounds).",
                 table.Name, parameter: "bounds_budget_ratio");
-        }
-
-        if (table.RowCount < 2)
-        {
-            throw new DifferentialPrivacyException(
-                $"Table '{table.Name}' has {table.RowCount} rows: differentially private avatarization needs at least 2.", table.Name);
-        }
-
-        foreach (var id in options.IdentifierColumns)
-        {
-            if (!table.Contains(id))
-            {
-                throw new DifferentialPrivacyException(table.UnknownColumnMessage(id), table.Name, id);
-            }
         }
     }
 

@@ -64,6 +64,14 @@ internal struct RowRandom
     /// <summary>An Exponential(rate 1) draw: −ln(1 − U), U ∈ [0, 1).</summary>
     public double NextExponential() => -Math.Log(1.0 - NextDouble());
 
+    /// <summary>A standard normal draw (Box–Muller, two uniforms per draw).</summary>
+    public double NextStandardNormal()
+    {
+        var u1 = 1.0 - NextDouble();
+        var u2 = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
     /// <summary>Fills <paramref name="values"/> with a uniform random permutation of 0..n−1 (Fisher–Yates).</summary>
     public void Permutation(Span<int> values)
     {

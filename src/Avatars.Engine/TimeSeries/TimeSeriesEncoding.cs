@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using Avatars.Data;
 using Avatars.Engine.Metrics.Signal;
+using MathStatistics = MathNet.Numerics.Statistics.Statistics;
 
 namespace Avatars.Engine.TimeSeries;
 
@@ -297,21 +298,9 @@ public sealed class TimeSeriesEncoding
         for (var v = 0; v < result.Length; v++)
         {
             var std = new double[curves.GridSize];
-            if (curves.Count > 1)
+            for (var k = 0; k < curves.GridSize; k++)
             {
-                for (var k = 0; k < curves.GridSize; k++)
-                {
-                    double sum = 0, sumSquares = 0;
-                    for (var i = 0; i < curves.Count; i++)
-                    {
-                        var residual = curves.Curve(v, i)[k] - rebuilt.Curve(v, i)[k];
-                        sum += residual;
-                        sumSquares += residual * residual;
-                    }
-
-                    var mean = sum / curves.Count;
-                    std[k] = Math.Sqrt(Math.Max(0, (sumSquares - (curves.Count * mean * mean)) / (curves.Count - 1)));
-                }
+                std[k] = MeanStd(Enumerable.Range(0, curves.Count).Select(i => curves.Curve(v, i)[k] - rebuilt.Curve(v, i)[k])).Std;
             }
 
             result[v] = std;
@@ -333,7 +322,7 @@ public sealed class TimeSeriesEncoding
                 var random = new Randomness.RowRandom(seed, (ulong)v, (ulong)i);
                 for (var k = 0; k < curves.GridSize; k++)
                 {
-                    noisy[(i * curves.GridSize) + k] += std[k] * StandardNormal(random);
+                    noisy[(i * curves.GridSize) + k] += std[k] * random.NextStandardNormal();
                 }
             }
 
@@ -371,28 +360,8 @@ public sealed class TimeSeriesEncoding
         return new SeriesCurves(curves.VariableNames, curves.Count, curves.GridSize, values);
     }
 
-    private static (double Mean, double Std) PointStats(SeriesCurves curves, int variable, int point)
-    {
-        double sum = 0, sumSquares = 0;
-        for (var i = 0; i < curves.Count; i++)
-        {
-            var value = curves.Curve(variable, i)[point];
-            sum += value;
-            sumSquares += value * value;
-        }
-
-        var mean = sum / curves.Count;
-        var variance = curves.Count > 1 ? Math.Max(0, (sumSquares - (curves.Count * mean * mean)) / (curves.Count - 1)) : 0;
-        return (mean, Math.Sqrt(variance));
-    }
-
-    /// <summary>A standard normal draw (Box–Muller).</summary>
-    private static double StandardNormal(Randomness.RowRandom random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
+    private static (double Mean, double Std) PointStats(SeriesCurves curves, int variable, int point) =>
+        MeanStd(Enumerable.Range(0, curves.Count).Select(i => curves.Curve(variable, i)[point]));
 
     /// <summary>
     /// The avatars' features with each score column (not length, start or duration) mapped affinely to the original
@@ -479,15 +448,11 @@ public sealed class TimeSeriesEncoding
         return values.Select(x => std > 0 ? originalMean + ((x - mean) * originalStd / std) : originalMean).ToArray();
     }
 
-    private static (double Mean, double Std) MeanStd(double[] values)
+    /// <summary>Mean and sample standard deviation (MathNet); 0 for what fewer than two values leave undefined.</summary>
+    private static (double Mean, double Std) MeanStd(IEnumerable<double> values)
     {
-        if (values.Length == 0)
-        {
-            return (0, 0);
-        }
-
-        var mean = values.Average();
-        return (mean, values.Length < 2 ? 0 : Math.Sqrt(values.Sum(x => (x - mean) * (x - mean)) / (values.Length - 1)));
+        var (mean, std) = MathStatistics.MeanStandardDeviation(values);
+        return (double.IsNaN(mean) ? 0 : mean, double.IsNaN(std) ? 0 : std);
     }
 
     /// <summary>A column of the original's name and type from real values (ints rounded half away from zero).</summary>

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using Avatars.Data;
 using Avatars.Engine.Metrics.Signal;
+using MathStatistics = MathNet.Numerics.Statistics.Statistics;
 
 namespace Avatars.Engine.TimeSeries;
 
@@ -73,17 +74,8 @@ public static class TimeSeriesSignalMetrics
         return column;
     }
 
-    private static (double Mean, double Std) MeanStd(IReadOnlyList<double> values)
-    {
-        var mean = values.Average();
-        if (values.Count < 2)
-        {
-            return (mean, double.NaN);
-        }
-
-        var squares = values.Sum(x => (x - mean) * (x - mean));
-        return (mean, Math.Sqrt(squares / (values.Count - 1)));
-    }
+    /// <summary>Mean and sample standard deviation (NaN with fewer than two values).</summary>
+    private static (double Mean, double Std) MeanStd(IReadOnlyList<double> values) => MathStatistics.MeanStandardDeviation(values);
 }
 
 /// <summary>The time-series signal metrics of one series variable.</summary>

@@ -34,6 +34,17 @@ public sealed class RowRandomTests
     }
 
     [Fact]
+    public void StandardNormals_HaveMeanZeroAndStandardDeviationOne()
+    {
+        var random = new RowRandom(7, 0, 2);
+        var values = Enumerable.Range(0, 200_000).Select(_ => random.NextStandardNormal()).ToArray();
+        var mean = values.Average();
+        Assert.Equal(0, mean, 2);
+        Assert.Equal(1, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)), 2);
+        Assert.InRange(values.Count(v => Math.Abs(v) > 1.96) / (double)values.Length, 0.045, 0.055);
+    }
+
+    [Fact]
     public void Permutation_IsUniformOverPositions()
     {
         var counts = new int[4, 4];

@@ -1,3 +1,5 @@
+using MathStatistics = MathNet.Numerics.Statistics.Statistics;
+
 namespace Avatars.Engine.MultiTable.Pipeline;
 
 /// <summary>
@@ -20,9 +22,8 @@ internal static class CountCalibration
             return avatarCounts;
         }
 
-        var mean = present.Average();
-        var spread = StandardDeviation(present, mean);
-        var target = StandardDeviation(originalCounts, originalCounts.Average());
+        var (mean, spread) = MathStatistics.MeanStandardDeviation(present);
+        var target = MathStatistics.StandardDeviation(originalCounts);
         if (spread <= 1e-12)
         {
             return avatarCounts;
@@ -31,7 +32,4 @@ internal static class CountCalibration
         var factor = target / spread;
         return [.. avatarCounts.Select(c => double.IsNaN(c) ? c : mean + ((c - mean) * factor))];
     }
-
-    private static double StandardDeviation(double[] values, double mean) =>
-        Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
 }

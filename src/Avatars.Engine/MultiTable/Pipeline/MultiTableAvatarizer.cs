@@ -62,6 +62,7 @@ public static class MultiTableAvatarizer
         // 1–2. Enrich and avatarize each table (5 % → 85 %, shared by row count).
         var done = 0.0;
         var avatars = new Dictionary<string, TableAvatars>(StringComparer.Ordinal);
+        var originalCounts = new Dictionary<string, Table>(StringComparer.Ordinal);
         var series = new Dictionary<string, SeriesEncodings>(StringComparer.Ordinal);
         foreach (var table in avatarized)
         {
@@ -69,6 +70,8 @@ public static class MultiTableAvatarizer
             progress?.Report(new MultiTableProgress($"enriching table \"{table.Name}\"", 0.05 + (0.8 * done / totalRows)));
             var (enriched, encodings) = Enrich(schema, table);
             series[table.Name] = encodings;
+            // The original child counts, for the spread of the avatarized ones (only these columns are kept).
+            originalCounts[table.Name] = enriched.Select(schema.ChildLinks(table.Name).Where(l => !l.IsTimeSeries).Select(schema.CountColumn));
             progress?.Report(new MultiTableProgress($"avatarizing table \"{table.Name}\"", 0.05 + (0.8 * done / totalRows)));
             var tableSeed = new RowRandom(seed, TableSeedStream, (ulong)tableIndex[table.Name]).NextUInt64();
             avatars[table.Name] = AvatarizeTable(table, enriched, encodings.Weights(), tableSeed, cancellationToken);
@@ -105,7 +108,7 @@ public static class MultiTableAvatarizer
             var notes = new List<string>(own.Notes);
             foreach (var link in schema.ParentLinks(table.Name))
             {
-                var (parentOfChild, result) = Relink(schema, link, avatars, options, notes);
+                var (parentOfChild, result) = Relink(schema, link, avatars, originalCounts[link.ParentTable], options, notes);
                 linkResults.Add(result);
                 var parentPosition = positions[link.ParentTable];
                 foreignKeys[link.ChildField] = [.. parentOfChild.Select(p => KeyGenerator.KeyOf(parentPosition[p]))];
@@ -231,7 +234,7 @@ public static class MultiTableAvatarizer
     }
 
     private static (IReadOnlyList<int> ParentOfChild, MultiTableLinkResult Result) Relink(
-        MultiTableSchema schema, MultiTableLink link, Dictionary<string, TableAvatars> avatars, MultiTableOptions options, List<string> notes)
+        MultiTableSchema schema, MultiTableLink link, Dictionary<string, TableAvatars> avatars, Table parentOriginalCounts, MultiTableOptions options, List<string> notes)
     {
         var parent = schema[link.ParentTable];
         var parentAvatars = avatars[link.ParentTable].Unshuffled;
@@ -242,7 +245,7 @@ public static class MultiTableAvatarizer
         var avatarCounts = Counts(parentAvatars, countColumn, parent.Name);
         if (avatars[link.ParentTable].Paired)
         {
-            avatarCounts = CountCalibration.RestoreSpread(avatarCounts, OriginalCounts(schema, link));
+            avatarCounts = CountCalibration.RestoreSpread(avatarCounts, Counts(parentOriginalCounts, countColumn, parent.Name));
         }
 
         if (!avatarCounts.Any(c => c > 0) && childAvatars.RowCount > 0)
@@ -273,25 +276,10 @@ public static class MultiTableAvatarizer
         return (relinked.ParentOfChild, new MultiTableLinkResult(link, relinked.Method, relinked.FellBack, relinked.TotalDistance));
     }
 
-    /// <summary>The number of children of each original parent row.</summary>
-    private static double[] OriginalCounts(MultiTableSchema schema, MultiTableLink link)
+    /// <summary>The child counts of a parent table (the count column of the enrichment, original or avatarized), as numbers.</summary>
+    private static double[] Counts(Table parent, string countColumn, string parentName)
     {
-        var parent = schema[link.ParentTable].Data;
-        var child = schema[link.ChildTable].Data;
-        var rows = KeyIndex.ParentRows(parent, link.ParentField);
-        var counts = new double[parent.RowCount];
-        foreach (var row in KeyIndex.ParentOfChild(child, link.ChildField, parent, link.ParentField, rows))
-        {
-            counts[row]++;
-        }
-
-        return counts;
-    }
-
-    /// <summary>The avatarized child counts of a parent (the count column of the enrichment), as numbers.</summary>
-    private static double[] Counts(Table parentAvatars, string countColumn, string parentName)
-    {
-        if (!parentAvatars.TryGetColumn(countColumn, out var column))
+        if (!parent.TryGetColumn(countColumn, out var column))
         {
             throw new MultiTableException($"Table '{parentName}': the avatars have no child count column '{countColumn}'; do not exclude it from the avatarization.", parentName, countColumn);
         }

@@ -1,5 +1,6 @@
 using Avatars.Data;
 using Avatars.Engine.TimeSeries;
+using MathStatistics = MathNet.Numerics.Statistics.Statistics;
 
 namespace Avatars.Engine.MultiTable.Pipeline;
 
@@ -66,7 +67,7 @@ internal sealed class SeriesEncodings
             }
 
             var scores = encoding.Projection.ScoreColumns.Select(s => Prefix(encoding.TableName) + s).ToList();
-            var spreads = scores.ToDictionary(s => s, s => StandardDeviation(((FloatColumn)encoding.Features[s]).Values), StringComparer.Ordinal);
+            var spreads = scores.ToDictionary(s => s, s => MathStatistics.StandardDeviation(((FloatColumn)encoding.Features[s]).Values.ToArray()), StringComparer.Ordinal);
             foreach (var variable in encoding.Aligned.Curves.VariableNames)
             {
                 var own = scores.Where(s => s.StartsWith(Prefix(encoding.TableName) + variable + "_fpca_", StringComparison.Ordinal)).ToList();
@@ -83,29 +84,6 @@ internal sealed class SeriesEncodings
 
     /// <summary>The weight of a series' first FPCA component in its parent's avatarization.</summary>
     public const double ScoreWeight = 2.0;
-
-    private static double StandardDeviation(ReadOnlySpan<double> values)
-    {
-        if (values.Length < 2)
-        {
-            return 0;
-        }
-
-        double mean = 0;
-        foreach (var v in values)
-        {
-            mean += v;
-        }
-
-        mean /= values.Length;
-        double sum = 0;
-        foreach (var v in values)
-        {
-            sum += (v - mean) * (v - mean);
-        }
-
-        return Math.Sqrt(sum / (values.Length - 1));
-    }
 
     /// <summary>Rebuilds a child from the parent avatars (shuffled rows) and their new keys.</summary>
     public Table Decode(string child, Table parentAvatars, Column keys, ulong seed)
